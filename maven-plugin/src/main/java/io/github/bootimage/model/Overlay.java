@@ -1,0 +1,98 @@
+package io.github.bootimage.model;
+
+import io.github.bootimage.BootImageException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Copies a host directory (such as {@code src/main/initramfs/}) into a {@link FileTree}.
+ *
+ * <p>Only what is meant survives from the host: the executable bit of files and symlink targets.
+ * Everything else is normalised (directories 0755, files 0644 or 0755, owner root:root), so the result
+ * does not depend on the builder's umask, user, mtimes or directory listing order.
+ */
+public final class Overlay {
+    private Overlay() {
+    }
+
+    /**
+     * Adds everything below {@code source} to {@code tree} under {@code target}, replacing entries
+     * already there (an overlay wins over generated defaults). A missing source directory adds nothing.
+     */
+    public static void copy(Path source, EntryPath target, FileTree tree) throws BootImageException {
+        if (!Files.isDirectory(source)) {
+            return;
+        }
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(source)) {
+            files = new ArrayList<>(walk.filter(p -> !p.equals(source)).toList());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new BootImageException("Cannot read the overlay directory " + source + ": " + e.getMessage(), e);
+        }
+        for (Path file : files) {
+            EntryPath path = target.resolve(source.relativize(file).toString().replace('\\', '/'));
+            tree.put(entryFor(file, path, target));
+        }
+    }
+
+    private static Entry entryFor(Path file, EntryPath path, EntryPath root) throws BootImageException {
+        try {
+            if (Files.isSymbolicLink(file)) {
+                String link = Files.readSymbolicLink(file).toString();
+                checkInside(file, path, link, root);
+                return new Entry.Symlink(path, link, 0, 0);
+            }
+            if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+                return Entry.Directory.of(path);
+            }
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                throw new BootImageException("Overlay file " + file + " is neither a regular file, a directory nor a "
+                        + "symlink (a device, FIFO or socket?). Declare device nodes in the plugin configuration "
+                        + "instead; they are written into the archive without root.");
+            }
+            if (!Files.isReadable(file)) {
+                throw new BootImageException("Overlay file " + file + " is not readable by the build user. Fix "
+                        + "its permissions (chmod a+r) or remove it.");
+            }
+            return new Entry.RegularFile(path, isExecutable(file) ? 0755 : 0644, 0, 0, FileContent.of(file));
+        } catch (IOException e) {
+            throw new BootImageException("Cannot read overlay file " + file + ": " + e, e);
+        }
+    }
+
+    private static boolean isExecutable(Path file) throws IOException {
+        try {
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
+            return perms.contains(PosixFilePermission.OWNER_EXECUTE);
+        } catch (UnsupportedOperationException e) {
+            return Files.isExecutable(file);
+        }
+    }
+
+    /** A relative symlink must not climb above the root of the image it lands in. */
+    private static void checkInside(Path file, EntryPath path, String link, EntryPath root)
+            throws BootImageException {
+        if (link.startsWith("/")) {
+            return; // absolute targets are resolved inside the image at run time
+        }
+        int depth = path.parent().depth() - root.depth();
+        for (String part : link.split("/")) {
+            if (part.equals("..")) {
+                depth--;
+            } else if (!part.isEmpty() && !part.equals(".")) {
+                depth++;
+            }
+            if (depth < 0) {
+                throw new BootImageException("Overlay symlink " + file + " -> " + link + " points outside the "
+                        + "overlay directory. Use a target inside the image (relative, or absolute such as /bin/sh).");
+            }
+        }
+    }
+}
