@@ -56,7 +56,13 @@ public final class DebianPackages {
             Path tmp = deb.getParent().resolve("root-" + ProcessHandle.current().pid());
             Files.createDirectories(tmp);
             run(tmp, "dpkg-deb", "-x", deb.toString(), tmp.toString());
-            Files.move(tmp, root, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.move(tmp, root, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException anotherProcessWasFaster) {
+                if (!Files.isDirectory(root)) {
+                    throw anotherProcessWasFaster;
+                }
+            }
             Files.writeString(deb.getParent().resolve(".unpacked"), "");
         }
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
