@@ -1,0 +1,43 @@
+package io.github.bootimage.build;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Remembers the {@link Fingerprint} an output was built from, in a stamp file beside the other build
+ * state, so that {@code mvn package} twice in a row does no image work the second time.
+ */
+public final class UpToDate {
+    private UpToDate() {
+    }
+
+    /** True when every output exists and the stamp holds this fingerprint. */
+    public static boolean check(Path stamp, String fingerprint, Path... outputs) throws IOException {
+        for (Path output : outputs) {
+            if (!Files.isRegularFile(output)) {
+                return false;
+            }
+        }
+        return Files.isRegularFile(stamp) && Files.readString(stamp, StandardCharsets.UTF_8).strip().equals(fingerprint);
+    }
+
+    /** Records the fingerprint after a successful build (temporary file + atomic move). */
+    public static void record(Path stamp, String fingerprint) throws IOException {
+        Files.createDirectories(stamp.getParent());
+        Path tmp = Files.createTempFile(stamp.getParent(), stamp.getFileName().toString(), ".tmp");
+        try {
+            Files.writeString(tmp, fingerprint + "\n", StandardCharsets.UTF_8);
+            Files.move(tmp, stamp, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Forgets a stamp, before an output is rebuilt, so a failed build never looks up to date. */
+    public static void invalidate(Path stamp) throws IOException {
+        Files.deleteIfExists(stamp);
+    }
+}

@@ -1,0 +1,2 @@
+/** Build bookkeeping: up-to-date checks for the goals. Nothing here affects the bytes of an image. */
+package io.github.bootimage.build;
