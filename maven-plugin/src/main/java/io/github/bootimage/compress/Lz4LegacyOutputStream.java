@@ -31,7 +31,7 @@ final class Lz4LegacyOutputStream extends BlockParallelOutputStream {
         ByteArrayOutputStream block = new ByteArrayOutputStream(length / 2 + 64);
         block.write(new byte[4]);
         try (BlockLZ4CompressorOutputStream lz4 = new BlockLZ4CompressorOutputStream(block,
-                BlockLZ4CompressorOutputStream.createParameterBuilder().tunedForCompressionRatio().build())) {
+                BlockLZ4CompressorOutputStream.createParameterBuilder().build())) {
             lz4.write(data, 0, length);
         }
         byte[] result = block.toByteArray();
