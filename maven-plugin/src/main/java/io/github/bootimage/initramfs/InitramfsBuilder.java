@@ -1,0 +1,88 @@
+package io.github.bootimage.initramfs;
+
+import io.github.bootimage.BootImageException;
+import io.github.bootimage.compress.Compression;
+import io.github.bootimage.cpio.ArchiveConcatenation;
+import io.github.bootimage.cpio.NewcWriter;
+import io.github.bootimage.model.FileTree;
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes the initramfs file: prefix archives and the base archive verbatim, then our newc archive through
+ * the chosen compression. The file appears complete or not at all: it is written to a temporary file in
+ * the same directory and moved into place.
+ */
+public final class InitramfsBuilder {
+    private InitramfsBuilder() {
+    }
+
+    /** Builds the tree and writes it; returns the output path. */
+    public static Path build(InitramfsRequest request) throws BootImageException {
+        FileTree tree = InitramfsTree.of(request);
+        write(tree, request);
+        return request.output();
+    }
+
+    /** Writes a prepared tree with the request's archives, compression and epoch. */
+    public static void write(FileTree tree, InitramfsRequest request) throws BootImageException {
+        Path output = request.output().toAbsolutePath();
+        Path tmp = null;
+        try {
+            Files.createDirectories(output.getParent());
+            tmp = Files.createTempFile(output.getParent(), "." + output.getFileName(), ".tmp");
+            try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                for (Path prefix : request.prefixArchives()) {
+                    ArchiveConcatenation.copyPadded(prefix, file);
+                }
+                if (request.baseArchive() != null) {
+                    ArchiveConcatenation.copyPadded(request.baseArchive(), file);
+                }
+                Compression c = request.compression();
+                int level = request.compressionLevel() != null ? request.compressionLevel() : c.defaultLevel();
+                try (OutputStream encoder = c.encoder(new KeepOpen(file), level, request.threads())) {
+                    new NewcWriter(request.epoch()).write(tree, encoder);
+                }
+            }
+            Files.move(tmp, output, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            tmp = null;
+        } catch (IOException e) {
+            throw new BootImageException("Cannot write the initramfs " + output + ": " + e.getMessage()
+                    + ". Check free space and permissions of " + output.getParent() + ".", e);
+        } finally {
+            deleteQuietly(tmp);
+        }
+    }
+
+    private static void deleteQuietly(Path tmp) {
+        if (tmp != null) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // the original error is the one to report
+            }
+        }
+    }
+
+    /** The encoder closes what it wraps; the file is closed by its own try block. */
+    private static final class KeepOpen extends FilterOutputStream {
+        KeepOpen(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
+        }
+    }
+}
