@@ -1,7 +1,10 @@
 package io.github.bootimage.qemu;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /** KVM when the host lets us open {@code /dev/kvm}, otherwise QEMU's software emulation (TCG). */
 public enum Accelerator {
@@ -24,8 +27,18 @@ public enum Accelerator {
         return description;
     }
 
-    /** KVM needs read and write access to the device, which is what group {@code kvm} membership grants. */
+    /**
+     * KVM needs the device opened for reading and writing, which is what group {@code kvm} membership grants;
+     * opening it is the only check that also holds in containers and for root.
+     */
     public static Accelerator detect(Path kvmDevice) {
-        return Files.exists(kvmDevice) && Files.isReadable(kvmDevice) && Files.isWritable(kvmDevice) ? KVM : TCG;
+        if (!Files.exists(kvmDevice)) {
+            return TCG;
+        }
+        try (FileChannel ignored = FileChannel.open(kvmDevice, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            return KVM;
+        } catch (IOException | SecurityException | UnsupportedOperationException e) {
+            return TCG;
+        }
     }
 }
