@@ -24,6 +24,11 @@ final class QemuProcesses {
         return process;
     }
 
+    /** The QEMU processes started here and not yet killed (for tests). */
+    static Set<Process> live() {
+        return Set.copyOf(LIVE);
+    }
+
     /** Kills the process and anything it started, waits for it, and forgets it. Safe to call twice. */
     static void kill(Process process) {
         try {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 
 /** Boots one target headless, runs the console script against it, and always kills QEMU at the end. */
 final class TargetBoot {
@@ -97,6 +98,12 @@ final class TargetBoot {
         }
 
         private Optional<BootFailure> step(ExpectStep step, String where) throws InterruptedException {
+            if (step.expect().isPresent()) {
+                Optional<BootFailure> failed = expect(step, step.expect().get(), where);
+                if (failed.isPresent()) {
+                    return failed;
+                }
+            }
             if (step.send().isPresent()) {
                 try {
                     console.send(step.send().get());
@@ -105,19 +112,23 @@ final class TargetBoot {
                             "QEMU's console is closed (exit code " + exitCode() + ")"));
                 }
             }
-            SerialConsole.Wait wait = console.await(step.expect(), step.timeout().toNanos());
+            return Optional.empty();
+        }
+
+        private Optional<BootFailure> expect(ExpectStep step, Pattern regex, String where)
+                throws InterruptedException {
+            SerialConsole.Wait wait = console.await(regex, step.timeout().toNanos());
             switch (wait.outcome()) {
                 case MATCHED:
                     return checkGroup(step, wait.match().orElseThrow(), where);
                 case PANIC:
                     return Optional.of(fail(BootFailure.Kind.KERNEL_PANIC, where, "kernel panic: " + panicLine()));
                 case EOF:
-                    return Optional.of(fail(BootFailure.Kind.QEMU_EXIT, where,
-                            "QEMU exited with code " + exitCode() + " before the console matched /"
-                                    + step.expect().pattern() + "/" + stderrText()));
+                    return Optional.of(fail(BootFailure.Kind.QEMU_EXIT, where, "QEMU exited with code "
+                            + exitCode() + " before the console matched /" + regex.pattern() + "/" + stderrText()));
                 case TIMEOUT:
                     return Optional.of(fail(BootFailure.Kind.TIMEOUT, where, "no console output matched /"
-                            + step.expect().pattern() + "/ within " + step.timeout().toSeconds() + " s"));
+                            + regex.pattern() + "/ within " + step.timeout().toSeconds() + " s"));
                 default:
                     throw new IllegalStateException(wait.outcome().name());
             }
