@@ -1,0 +1,89 @@
+package io.github.bootimage.maven;
+
+import io.github.bootimage.BootImageException;
+import io.github.bootimage.qemu.BootTarget;
+import io.github.bootimage.qemu.Firmware;
+import io.github.bootimage.qemu.Medium;
+import io.github.bootimage.qemu.OvmfFiles;
+import io.github.bootimage.qemu.OvmfLocator;
+import io.github.bootimage.qemu.QemuHost;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** The parameters both QEMU goals share: what to boot and where QEMU and OVMF are. */
+abstract class AbstractQemuMojo extends AbstractMojo {
+    /** The image to boot from CD-ROM or as a disk. */
+    @Parameter(property = "bootimage.image", defaultValue = "${project.build.directory}/${project.build.finalName}.iso")
+    protected File image;
+
+    /** The kernel (bzImage) for medium {@code kernel}. */
+    @Parameter(property = "bootimage.kernelFile")
+    protected File kernelFile;
+
+    /** The initramfs for medium {@code kernel}. */
+    @Parameter(property = "bootimage.initrdFile")
+    protected File initrdFile;
+
+    /** Kernel command line for medium {@code kernel}; {@code console=ttyS0} is added unless a console is given. */
+    @Parameter(property = "bootimage.cmdline", defaultValue = "console=ttyS0 panic=-1")
+    protected String cmdline;
+
+    /** Extra arguments appended to the QEMU command line, e.g. {@code -nic user}. */
+    @Parameter
+    protected List<String> qemuArgs;
+
+    /** The QEMU binary: a name looked up on the PATH, or a path. */
+    @Parameter(property = "bootimage.qemu", defaultValue = "qemu-system-x86_64")
+    protected String qemu;
+
+    /** OVMF code for {@code uefi}; found in the distribution's usual place when not set. */
+    @Parameter(property = "bootimage.ovmfCode")
+    protected File ovmfCode;
+
+    /** Template of the OVMF variables for {@code uefi}; each run boots with its own copy. */
+    @Parameter(property = "bootimage.ovmfVars")
+    protected File ovmfVars;
+
+    /** OVMF code with Secure Boot (SMM build) for {@code uefi-secureboot}. */
+    @Parameter(property = "bootimage.ovmfSecureBootCode")
+    protected File ovmfSecureBootCode;
+
+    /** OVMF variables with Microsoft's keys enrolled for {@code uefi-secureboot}. */
+    @Parameter(property = "bootimage.ovmfSecureBootVars")
+    protected File ovmfSecureBootVars;
+
+    /** Finds QEMU, KVM and OVMF on this host: the one place that reads the environment. */
+    QemuHost host() throws BootImageException {
+        OvmfLocator ovmf = new OvmfLocator(Path.of("/"), pair(ovmfCode, ovmfVars, "ovmfCode", "ovmfVars"),
+                pair(ovmfSecureBootCode, ovmfSecureBootVars, "ovmfSecureBootCode", "ovmfSecureBootVars"));
+        return QemuHost.discover(qemu, System.getenv("PATH"), Path.of("/dev/kvm"), ovmf);
+    }
+
+    private static Optional<OvmfFiles> pair(File code, File vars, String codeName, String varsName)
+            throws BootImageException {
+        if (code == null && vars == null) {
+            return Optional.empty();
+        }
+        if (code == null || vars == null) {
+            throw new BootImageException("<" + codeName + "> and <" + varsName + "> must be set together");
+        }
+        return Optional.of(new OvmfFiles(code.toPath(), vars.toPath()));
+    }
+
+    static BootTarget target(String firmware, String medium) throws BootImageException {
+        return new BootTarget(Firmware.parse(firmware), Medium.parse(medium));
+    }
+
+    static Optional<Path> path(File f) {
+        return Optional.ofNullable(f).map(File::toPath);
+    }
+
+    List<String> qemuArgs() {
+        return qemuArgs == null ? List.of() : new ArrayList<>(qemuArgs);
+    }
+}

@@ -1,0 +1,95 @@
+package io.github.bootimage.qemu;
+
+import io.github.bootimage.BootImageException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Boots every target of a request (several at once when allowed), writes the JUnit report, and fails with the
+ * messages of the targets that failed.
+ */
+public final class BootTester {
+    private final QemuHost host;
+    private final Consumer<String> info;
+
+    /** @param info where progress lines go (the Maven log) */
+    public BootTester(QemuHost host, Consumer<String> info) {
+        this.host = host;
+        this.info = info;
+    }
+
+    /** Boots all targets, writes the report, and throws if any target failed. */
+    public BootTestReport run(BootTestRequest request) throws BootImageException {
+        BootTestReport report = runAll(request);
+        List<BootResult> failed = report.results().stream().filter(r -> !r.passed()).toList();
+        if (!failed.isEmpty()) {
+            throw new BootImageException(failed.size() + " of " + report.results().size() + " boot targets failed ("
+                    + failed.stream().map(r -> r.target().name()).collect(Collectors.joining(", "))
+                    + "); report: " + report.junitXml() + "\n\n"
+                    + failed.stream().map(r -> r.failure().orElseThrow().message())
+                    .collect(Collectors.joining("\n\n")));
+        }
+        return report;
+    }
+
+    /** Boots all targets and writes the report; failures are in the results. */
+    public BootTestReport runAll(BootTestRequest request) throws BootImageException {
+        for (BootTarget target : request.targets()) {
+            request.launch(target).validate();
+        }
+        try {
+            Files.createDirectories(request.reportsDir());
+        } catch (IOException e) {
+            throw new BootImageException("cannot create the boot test directory " + request.reportsDir(), e);
+        }
+        info.accept("Booting " + request.targets() + " with " + host.qemu() + ", " + host.accelerator().description()
+                + ", " + Math.min(request.parallelism(), request.targets().size()) + " at a time");
+        List<BootResult> results = bootAll(request);
+        for (BootResult r : results) {
+            info.accept(String.format(java.util.Locale.ROOT, "  %-22s %s in %.1f s, log %s", r.target().name(),
+                    r.passed() ? "passed" : "FAILED (" + r.failure().orElseThrow().kind() + ")",
+                    r.duration().toMillis() / 1000.0, r.log()));
+        }
+        Path xml = request.reportsDir().resolve("TEST-" + request.suiteName() + ".xml");
+        JUnitReportWriter.write(xml, request.suiteName(), host, results);
+        return new BootTestReport(results, xml);
+    }
+
+    private List<BootResult> bootAll(BootTestRequest request) throws BootImageException {
+        int threads = Math.min(request.parallelism(), request.targets().size());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "bootimage-boot");
+            t.setDaemon(true);
+            return t;
+        });
+        List<Future<BootResult>> futures = new ArrayList<>();
+        try {
+            for (BootTarget target : request.targets()) {
+                TargetBoot boot = new TargetBoot(host, request.launch(target), request.script(), request.reportsDir());
+                futures.add(pool.submit(boot::run));
+            }
+            List<BootResult> results = new ArrayList<>();
+            for (Future<BootResult> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BootImageException("boot test interrupted; QEMU processes were stopped", e);
+        } catch (ExecutionException e) {
+            throw new BootImageException("boot test failed unexpectedly: " + e.getCause(), e.getCause());
+        } finally {
+            // Interrupting the workers makes each TargetBoot leave its wait and kill its QEMU.
+            pool.shutdownNow();
+        }
+    }
+}
