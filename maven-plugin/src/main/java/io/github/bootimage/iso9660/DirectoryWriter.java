@@ -60,7 +60,7 @@ final class DirectoryWriter {
             for (int k = 0; k < extents; k++) {
                 long part = k + 1 < extents ? Node.MAX_EXTENT : size - k * Node.MAX_EXTENT;
                 int flags = k + 1 < extents ? DirectoryRecord.MULTI_EXTENT : 0;
-                records.add(new DirectoryRecord(size == 0 ? 0 : lba + k * (Node.MAX_EXTENT / IsoBytes.SECTOR), part,
+                records.add(new DirectoryRecord(lba + k * (Node.MAX_EXTENT / IsoBytes.SECTOR), part,
                         epoch, flags, id, su));
             }
         }

@@ -91,9 +91,11 @@ public final class IsoImageWriter {
             for (Node dir : layout.directories.get(t)) {
                 out.expect(dir.dirLba[t], "directory " + dir.entry.path());
                 DirectoryWriter.write(dir, t, request.epoch(), out);
+                if (t == Node.PRIMARY) {
+                    writeContinuations(dir, out);
+                }
             }
         }
-        writeContinuations(layout, out);
         for (Node n : layout.files) {
             out.expect(n.dataLba, "file " + n.entry.path());
             FileDataWriter.write(n, layout.bootInfo.get(n), out);
@@ -106,21 +108,12 @@ public final class IsoImageWriter {
         out.write(trailer);
     }
 
-    private static void writeContinuations(Layout layout, SectorOutput out) throws IOException {
-        out.expect(layout.continuationLba, "continuation areas");
-        long base = layout.continuationLba * IsoBytes.SECTOR;
-        for (SystemUse.Piece piece : layout.pieces) {
+    private static void writeContinuations(Node dir, SectorOutput out) throws IOException {
+        for (SystemUse.Piece piece : dir.pieces) {
             out.zeros(piece.lba * IsoBytes.SECTOR + piece.offset - out.position());
-            out.write(pieceBytes(piece));
+            out.write(piece.encode());
         }
         out.padSector();
-        if (out.position() != base + IsoBytes.sectors(layout.continuationBytes()) * IsoBytes.SECTOR) {
-            throw new IllegalStateException("internal error: continuation area size");
-        }
-    }
-
-    private static byte[] pieceBytes(SystemUse.Piece piece) {
-        return piece.encode();
     }
 
     private static void deleteQuietly(Path tmp) {

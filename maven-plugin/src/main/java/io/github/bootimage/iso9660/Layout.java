@@ -9,8 +9,8 @@ import java.util.Map;
  * The planned image: every LBA and size, decided before the first byte is written (phase 1 of
  * {@link IsoImageWriter}). Sector order: system area (0-15), volume descriptors (PVD, El Torito boot
  * record, Joliet SVD, terminator), path tables (L and M, primary then Joliet), boot catalog, primary
- * directories, Joliet directories (both in path table order), Rock Ridge continuation areas, file data in
- * bytewise path order.
+ * directories (each followed by the Rock Ridge continuation areas of its records), Joliet directories
+ * (both in path table order), file data in bytewise path order.
  */
 final class Layout implements IsoLayout {
     static final long PVD_LBA = 16;
@@ -26,8 +26,6 @@ final class Layout implements IsoLayout {
     final long[] pathTableM;
     final long[] pathTableSize;
     final long catalogLba;
-    final long continuationLba;
-    final List<SystemUse.Piece> pieces;
     /** Nodes that own file data, in data order. */
     final List<Node> files;
     final Map<Node, BootInfoTable> bootInfo;
@@ -45,8 +43,6 @@ final class Layout implements IsoLayout {
         this.pathTableM = p.pathTableM.clone();
         this.pathTableSize = p.pathTableSize.clone();
         this.catalogLba = p.catalogLba;
-        this.continuationLba = p.continuationLba;
-        this.pieces = List.copyOf(p.pieces);
         this.files = List.copyOf(p.files);
         this.bootInfo = Map.copyOf(p.bootInfo);
         this.byPath = Map.copyOf(p.byPath);
@@ -79,18 +75,5 @@ final class Layout implements IsoLayout {
             throw new IllegalArgumentException("no file " + file + " in the ISO image");
         }
         return n;
-    }
-
-    /** The file data region starts here; everything before is metadata. */
-    long dataStart() {
-        return continuationLba + IsoBytes.sectors(continuationBytes());
-    }
-
-    long continuationBytes() {
-        if (pieces.isEmpty()) {
-            return 0;
-        }
-        SystemUse.Piece last = pieces.get(pieces.size() - 1);
-        return (last.lba - continuationLba) * IsoBytes.SECTOR + last.offset + last.length;
     }
 }

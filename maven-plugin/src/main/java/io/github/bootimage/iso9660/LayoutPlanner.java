@@ -29,7 +29,6 @@ final class LayoutPlanner {
     final long[] pathTableL = new long[2];
     final long[] pathTableM = new long[2];
     final long[] pathTableSize = new long[2];
-    final List<SystemUse.Piece> pieces = new ArrayList<>();
     final List<Node> files = new ArrayList<>();
     final Map<Node, BootInfoTable> bootInfo = new HashMap<>();
     Node root;
@@ -37,7 +36,6 @@ final class LayoutPlanner {
     long jolietLba = -1;
     long terminatorLba;
     long catalogLba = -1;
-    long continuationLba;
     long volumeSectors;
     private final int trees;
 
@@ -147,14 +145,19 @@ final class LayoutPlanner {
                 dir.dirLba[t] = lba;
                 dir.dirSize[t] = DirectoryWriter.size(dir, t);
                 lba += dir.dirSize[t] / IsoBytes.SECTOR;
+                if (t == Node.PRIMARY) {
+                    lba = placeContinuations(dir, lba);
+                }
             }
         }
-        continuationLba = lba;
-        lba = placeContinuations(lba);
         for (Node n : byPath.values()) {
             if (n.catalog) {
                 n.dataLba = catalogLba;
-            } else if (n.owner == n && n.entry instanceof Entry.RegularFile f && f.content().size() > 0) {
+            } else if (!n.isDirectory() && n.size() == 0) {
+                // Like libisofs: empty files, links and devices point at the start of the data area. libarchive
+                // refuses a Rock Ridge CE that does not lie before the record's extent, so LBA 0 would lose them.
+                n.dataLba = lba;
+            } else if (n.owner == n && n.entry instanceof Entry.RegularFile f) {
                 n.dataLba = lba;
                 lba += IsoBytes.sectors(f.content().size());
                 files.add(n);
@@ -184,26 +187,28 @@ final class LayoutPlanner {
         return order;
     }
 
-    /** Packs continuation pieces into sectors after the directories; a piece never crosses a sector. */
-    private long placeContinuations(long start) {
+    /**
+     * Packs the continuation pieces of a directory's records into the sectors right after its extent, as
+     * libisofs does: libarchive reads a CE area only when it lies where the directory's extent ends.
+     * A piece never crosses a sector (SUSP §5.1).
+     */
+    private long placeContinuations(Node dir, long start) {
         long lba = start;
         int offset = 0;
-        for (Node dir : directories.get(Node.PRIMARY)) {
-            List<SystemUse> uses = new ArrayList<>(List.of(dir.selfUse, dir.parentUse));
-            for (Node c : dir.sorted.get(Node.PRIMARY)) {
-                uses.add(c.systemUse);
-            }
-            for (SystemUse use : uses) {
-                for (SystemUse.Piece piece : use.pieces()) {
-                    if (offset + piece.length > IsoBytes.SECTOR) {
-                        lba++;
-                        offset = 0;
-                    }
-                    piece.lba = lba;
-                    piece.offset = offset;
-                    offset += piece.length;
-                    pieces.add(piece);
+        List<SystemUse> uses = new ArrayList<>(List.of(dir.selfUse, dir.parentUse));
+        for (Node c : dir.sorted.get(Node.PRIMARY)) {
+            uses.add(c.systemUse);
+        }
+        for (SystemUse use : uses) {
+            for (SystemUse.Piece piece : use.pieces()) {
+                if (offset + piece.length > IsoBytes.SECTOR) {
+                    lba++;
+                    offset = 0;
                 }
+                piece.lba = lba;
+                piece.offset = offset;
+                offset += piece.length;
+                dir.pieces.add(piece);
             }
         }
         return offset == 0 ? lba : lba + 1;

@@ -28,6 +28,8 @@ final class Node {
     final long[] dirLba = new long[2];
     final long[] dirSize = new long[2];
     final int[] dirNumber = new int[2];
+    /** Continuation pieces written right after this directory's primary extent. */
+    final List<SystemUse.Piece> pieces = new ArrayList<>();
     SystemUse systemUse = SystemUse.EMPTY;
     SystemUse selfUse = SystemUse.EMPTY;
     SystemUse parentUse = SystemUse.EMPTY;
