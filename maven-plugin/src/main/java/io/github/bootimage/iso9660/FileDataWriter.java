@@ -1,0 +1,51 @@
+package io.github.bootimage.iso9660;
+
+import io.github.bootimage.BootImageException;
+import io.github.bootimage.iso9660.eltorito.BootInfoTable;
+import io.github.bootimage.model.Entry;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Streams file contents into their extents, patching the boot-info-table into a boot file on the way
+ * (bytes 8-63 of the copy; the source is never changed and never held whole in memory).
+ */
+final class FileDataWriter {
+    private static final int BUFFER = 1 << 16;
+
+    private FileDataWriter() {
+    }
+
+    static void write(Node n, BootInfoTable table, SectorOutput out) throws IOException, BootImageException {
+        Entry.RegularFile f = (Entry.RegularFile) n.entry;
+        long size = f.content().size();
+        byte[] patch = table == null ? null : table.encode();
+        byte[] buf = new byte[BUFFER];
+        long copied = 0;
+        try (InputStream in = f.content().open()) {
+            int r;
+            while (copied < size && (r = in.read(buf, 0, (int) Math.min(buf.length, size - copied))) > 0) {
+                if (patch != null && copied < BootInfoTable.OFFSET + BootInfoTable.LENGTH) {
+                    patch(buf, r, copied, patch);
+                }
+                out.write(buf, 0, r);
+                copied += r;
+            }
+            if (copied != size || in.read() >= 0) {
+                throw new BootImageException("File " + n.entry.path() + " changed while the ISO image was written: "
+                        + "planned " + size + " bytes, " + (copied == size ? "found more" : "read " + copied)
+                        + ". Do not modify inputs during the build.");
+            }
+        }
+        out.padSector();
+    }
+
+    private static void patch(byte[] buf, int len, long at, byte[] patch) {
+        for (int i = 0; i < len; i++) {
+            long p = at + i - BootInfoTable.OFFSET;
+            if (p >= 0 && p < patch.length) {
+                buf[i] = patch[(int) p];
+            }
+        }
+    }
+}

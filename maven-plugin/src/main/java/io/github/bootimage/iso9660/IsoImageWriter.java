@@ -1,0 +1,128 @@
+package io.github.bootimage.iso9660;
+
+import io.github.bootimage.BootImageException;
+import io.github.bootimage.iso9660.eltorito.BootCatalog;
+import io.github.bootimage.iso9660.eltorito.ElToritoConfig;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteOrder;
+import java.nio.channels.Channels;
+import java.nio.channels.WritableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes an ISO 9660 image with Rock Ridge, Joliet and El Torito in two phases: {@link #plan} fixes every
+ * LBA ({@link Layout}), then one forward pass writes the sectors in order, streaming file data from
+ * {@code Content.open()}. No padding follows the volume (xorriso adds 300 KiB by default for old CD
+ * writers in TAO mode; images that are copied or booted do not need it).
+ */
+public final class IsoImageWriter {
+    private IsoImageWriter() {
+    }
+
+    /** Phase 1 alone: the layout, as the hybrid system area sees it. */
+    public static IsoLayout plan(IsoImageRequest request) throws BootImageException {
+        return LayoutPlanner.plan(request);
+    }
+
+    /** Writes to {@code target} through a temporary file in the same directory, moved into place at the end. */
+    public static IsoLayout write(IsoImageRequest request, Path target) throws BootImageException {
+        Layout layout = LayoutPlanner.plan(request);
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
+                write(layout, out);
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            tmp = null;
+            return layout;
+        } catch (IOException e) {
+            throw new BootImageException("Cannot write the ISO image " + target + ": " + e.getMessage()
+                    + ". Check free space and permissions of " + dir + ".", e);
+        } finally {
+            deleteQuietly(tmp);
+        }
+    }
+
+    public static IsoLayout write(IsoImageRequest request, WritableByteChannel channel) throws BootImageException {
+        OutputStream out = Channels.newOutputStream(channel);
+        return write(request, new BufferedOutputStream(out, 1 << 20));
+    }
+
+    /** Writes the image to {@code out} and flushes it; the caller closes the stream. */
+    public static IsoLayout write(IsoImageRequest request, OutputStream out) throws BootImageException {
+        Layout layout = LayoutPlanner.plan(request);
+        try {
+            write(layout, out);
+            out.flush();
+        } catch (IOException e) {
+            throw new BootImageException("Cannot write the ISO image: " + e.getMessage(), e);
+        }
+        return layout;
+    }
+
+    private static void write(Layout layout, OutputStream stream) throws IOException, BootImageException {
+        SectorOutput out = new SectorOutput(stream);
+        IsoImageRequest request = layout.request;
+        byte[] systemArea = request.systemArea().systemArea(layout);
+        if (systemArea.length != 16 * IsoBytes.SECTOR) {
+            throw new IllegalStateException("system area must be 32768 bytes, got " + systemArea.length);
+        }
+        out.write(systemArea);
+        VolumeDescriptors.write(layout, out);
+        for (int t = 0; t < layout.directories.size(); t++) {
+            out.expect(layout.pathTableL[t], "path table L");
+            PathTableWriter.write(layout.directories.get(t), t, ByteOrder.LITTLE_ENDIAN, out);
+            out.expect(layout.pathTableM[t], "path table M");
+            PathTableWriter.write(layout.directories.get(t), t, ByteOrder.BIG_ENDIAN, out);
+        }
+        if (request.elTorito().isPresent()) {
+            out.expect(layout.catalogLba, "boot catalog");
+            ElToritoConfig config = request.elTorito().get();
+            out.write(BootCatalog.encode(config, e -> layout.extentOf(e.image()), e -> layout.sizeOf(e.image())));
+        }
+        for (int t = 0; t < layout.directories.size(); t++) {
+            for (Node dir : layout.directories.get(t)) {
+                out.expect(dir.dirLba[t], "directory " + dir.entry.path());
+                DirectoryWriter.write(dir, t, request.epoch(), out);
+                if (t == Node.PRIMARY) {
+                    writeContinuations(dir, out);
+                }
+            }
+        }
+        for (Node n : layout.files) {
+            out.expect(n.dataLba, "file " + n.entry.path());
+            FileDataWriter.write(n, layout.bootInfo.get(n), out);
+        }
+        out.expect(layout.volumeSectors(), "end of volume");
+        byte[] trailer = request.systemArea().trailer(layout);
+        if (trailer.length != request.systemArea().trailerSize()) {
+            throw new IllegalStateException("trailer must be " + request.systemArea().trailerSize() + " bytes");
+        }
+        out.write(trailer);
+    }
+
+    private static void writeContinuations(Node dir, SectorOutput out) throws IOException {
+        for (SystemUse.Piece piece : dir.pieces) {
+            out.zeros(piece.lba * IsoBytes.SECTOR + piece.offset - out.position());
+            out.write(piece.encode());
+        }
+        out.padSector();
+    }
+
+    private static void deleteQuietly(Path tmp) {
+        if (tmp != null) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // the original error is the one to report
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.github.bootimage.iso9660;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Makes the names of one directory unique after they were cut to fit a namespace, the way libisofs
+ * does: every member of a clashing group gets the end of its base name replaced by a decimal counter
+ * (VERYLONGNAME1.TXT and VERYLONGNAME2.TXT become VERYLON0.TXT and VERYLON1.TXT). Input order is the
+ * tree's bytewise order, so the result never depends on how the host listed a directory.
+ */
+public final class NameMangler {
+
+    /** A name split for mangling; {@code ext} is null for names without an extension part. */
+    public record Candidate(String base, String ext, int baseLimit) {
+        String join() {
+            return ext == null ? base : base + "." + ext;
+        }
+    }
+
+    private NameMangler() {
+    }
+
+    public static List<String> resolve(List<Candidate> candidates) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (Candidate c : candidates) {
+            counts.merge(c.join(), 1, Integer::sum);
+        }
+        Set<String> used = new HashSet<>(counts.keySet());
+        List<String> result = new ArrayList<>(candidates.size());
+        for (Candidate c : candidates) {
+            String name = c.join();
+            result.add(counts.get(name) == 1 ? name : mangle(c, used));
+        }
+        return result;
+    }
+
+    private static String mangle(Candidate c, Set<String> used) {
+        for (int digits = 1; digits <= c.baseLimit(); digits++) {
+            int limit = (int) Math.pow(10, digits);
+            String base = cut(c.base(), c.baseLimit() - digits);
+            for (int n = 0; n < limit; n++) {
+                String candidate = new Candidate(base + String.format(java.util.Locale.ROOT, "%0" + digits + "d", n),
+                        c.ext(), c.baseLimit()).join();
+                if (used.add(candidate)) {
+                    return candidate;
+                }
+            }
+        }
+        throw new IllegalStateException("cannot make '" + c.join() + "' unique");
+    }
+
+    /** Cuts to at most {@code max} UTF-16 units without splitting a surrogate pair. */
+    public static String cut(String s, int max) {
+        if (s.length() <= max) {
+            return s;
+        }
+        int end = max;
+        if (end > 0 && Character.isHighSurrogate(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(0, end);
+    }
+}

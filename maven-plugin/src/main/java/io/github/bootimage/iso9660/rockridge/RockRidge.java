@@ -1,0 +1,126 @@
+package io.github.bootimage.iso9660.rockridge;
+
+import io.github.bootimage.model.Entry;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Builds the Rock Ridge (RRIP 1.12) entries of one directory record. Every time stamp is the build epoch;
+ * long names and link targets are split over several NM / SL entries, as RRIP §4.1.3 and §4.1.4 allow.
+ */
+public final class RockRidge {
+    /** The extension reference mkisofs and xorriso write: Linux and isoinfo look for "RRIP_1991A". */
+    public static final SuspEntry.ER EXTENSION = new SuspEntry.ER("RRIP_1991A",
+            "THE ROCK RIDGE INTERCHANGE PROTOCOL PROVIDES SUPPORT FOR POSIX FILE SYSTEM SEMANTICS",
+            "PLEASE CONTACT DISC PUBLISHER FOR SPECIFICATION SOURCE.  SEE PUBLISHER IDENTIFIER IN PRIMARY "
+                    + "VOLUME DESCRIPTOR FOR CONTACT INFORMATION.", 1);
+    static final int MAX_DATA = 255 - SuspEntry.HEADER;
+    private static final int S_IFDIR = 0040000;
+    private static final int S_IFREG = 0100000;
+    private static final int S_IFLNK = 0120000;
+    private static final int S_IFCHR = 0020000;
+    private static final int S_IFBLK = 0060000;
+
+    private RockRidge() {
+    }
+
+    /**
+     * Entries of a record: PX, TF, then PN for devices, SL for symlinks and NM when {@code name} is not
+     * null ("." and ".." have none). {@code entry} is the file the record describes (the target of a hard link).
+     */
+    public static List<SuspEntry> entries(Entry entry, long links, long ino, Instant epoch, String name) {
+        List<SuspEntry> result = new ArrayList<>();
+        result.add(new SuspEntry.PX(typeBits(entry) | entry.mode(), links, entry.uid(), entry.gid(), ino));
+        result.add(new SuspEntry.TF(SuspEntry.TF.CREATION | SuspEntry.TF.MODIFY | SuspEntry.TF.ACCESS
+                | SuspEntry.TF.ATTRIBUTES, epoch));
+        if (entry instanceof Entry.DeviceNode d) {
+            result.add(new SuspEntry.PN(0, deviceNumber(d.major(), d.minor())));
+        }
+        if (name != null) {
+            result.addAll(names(name));
+        }
+        if (entry instanceof Entry.Symlink s) {
+            result.addAll(symlink(s.target()));
+        }
+        return result;
+    }
+
+    /** Linux's new_encode_dev(): the 32-bit dev_t Linux's isofs decodes from PN's low word. */
+    static long deviceNumber(int major, int minor) {
+        if (major > 0xFFF || minor > 0xFFFFF) {
+            throw new IllegalArgumentException("device " + major + ":" + minor + " does not fit a 32-bit dev_t");
+        }
+        return (minor & 0xFFL) | ((long) major << 8) | ((long) (minor & ~0xFF) << 12);
+    }
+
+    static int typeBits(Entry e) {
+        if (e instanceof Entry.Directory) {
+            return S_IFDIR;
+        } else if (e instanceof Entry.Symlink) {
+            return S_IFLNK;
+        } else if (e instanceof Entry.DeviceNode d) {
+            return d.kind() == Entry.DeviceNode.Kind.CHARACTER ? S_IFCHR : S_IFBLK;
+        }
+        return S_IFREG;
+    }
+
+    /** NM entries for a name in UTF-8, split at {@value #MAX_DATA}-1 bytes per entry. */
+    static List<SuspEntry> names(String name) {
+        byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
+        List<SuspEntry> result = new ArrayList<>();
+        int chunk = MAX_DATA - 1;
+        for (int off = 0; off < utf8.length; off += chunk) {
+            int end = Math.min(utf8.length, off + chunk);
+            result.add(new SuspEntry.NM(end < utf8.length ? SuspEntry.NM.CONTINUE : 0,
+                    Arrays.copyOfRange(utf8, off, end)));
+        }
+        return result;
+    }
+
+    /** SL entries for a link target: components of at most 248 bytes, SL entries of at most 255 bytes. */
+    static List<SuspEntry> symlink(String target) {
+        List<SuspEntry.SL.Component> components = components(target);
+        List<SuspEntry> result = new ArrayList<>();
+        List<SuspEntry.SL.Component> current = new ArrayList<>();
+        int used = 1;
+        for (SuspEntry.SL.Component c : components) {
+            if (used + c.length() > MAX_DATA) {
+                result.add(new SuspEntry.SL(SuspEntry.SL.CONTINUE, current));
+                current = new ArrayList<>();
+                used = 1;
+            }
+            current.add(c);
+            used += c.length();
+        }
+        result.add(new SuspEntry.SL(0, current));
+        return result;
+    }
+
+    static List<SuspEntry.SL.Component> components(String target) {
+        List<SuspEntry.SL.Component> result = new ArrayList<>();
+        if (target.startsWith("/")) {
+            result.add(new SuspEntry.SL.Component(SuspEntry.SL.Component.ROOT, new byte[0]));
+        }
+        int max = MAX_DATA - 1 - 2;
+        for (String part : target.split("/")) {
+            if (part.isEmpty()) {
+                continue;
+            } else if (part.equals(".")) {
+                result.add(new SuspEntry.SL.Component(SuspEntry.SL.Component.CURRENT, new byte[0]));
+            } else if (part.equals("..")) {
+                result.add(new SuspEntry.SL.Component(SuspEntry.SL.Component.PARENT, new byte[0]));
+            } else {
+                byte[] utf8 = part.getBytes(StandardCharsets.UTF_8);
+                for (int off = 0; off < utf8.length; off += max) {
+                    int end = Math.min(utf8.length, off + max);
+                    result.add(new SuspEntry.SL.Component(end < utf8.length ? SuspEntry.SL.Component.CONTINUE : 0,
+                            Arrays.copyOfRange(utf8, off, end)));
+                }
+            }
+        }
+        return result;
+    }
+}
