@@ -1,0 +1,108 @@
+package io.github.bootimage.busybox;
+
+import io.github.bootimage.BootImageException;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Built BusyBox binaries under {@code <cacheRoot>/busybox/<key>/}, keyed by SHA-256 over everything that
+ * decides the binary's bytes. Entries are filled through a temporary directory and an atomic move, so a
+ * reader sees a whole entry or none; a file lock (plus an in-JVM lock, since Java file locks are per
+ * process) serialises builds of the same key across parallel Maven builds.
+ */
+final class BusyboxCache {
+    static final String BINARY = "busybox";
+    static final String LINKS = "busybox.links";
+    private static final ConcurrentHashMap<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
+
+    private final Path root;
+
+    BusyboxCache(Path cacheRoot) {
+        this.root = cacheRoot.resolve("busybox");
+    }
+
+    /** The key: SHA-256 over length-prefixed parts, so no two part lists collide by concatenation. */
+    static String key(List<String> parts) {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+        for (String part : parts) {
+            byte[] b = part.getBytes(StandardCharsets.UTF_8);
+            md.update((b.length + ":").getBytes(StandardCharsets.US_ASCII));
+            md.update(b);
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    Path entry(String key) {
+        return root.resolve(key);
+    }
+
+    /** The cached result for {@code key}, or {@code null}. */
+    BusyboxResult lookup(String key) {
+        Path dir = entry(key);
+        if (Files.isRegularFile(dir.resolve(BINARY)) && Files.isRegularFile(dir.resolve(LINKS))) {
+            return new BusyboxResult(dir.resolve(BINARY), dir.resolve(LINKS), key, true);
+        }
+        return null;
+    }
+
+    /** Copies the outputs of a finished build into the cache (temp dir + atomic move) and returns the entry. */
+    BusyboxResult store(String key, Path binary, Path links, Path buildLog) throws IOException {
+        Files.createDirectories(root);
+        Path tmp = Files.createTempDirectory(root, key + ".tmp-");
+        Files.copy(binary, tmp.resolve(BINARY), StandardCopyOption.COPY_ATTRIBUTES);
+        Files.copy(links, tmp.resolve(LINKS));
+        Files.copy(buildLog, tmp.resolve("build.log"));
+        Files.move(tmp, entry(key), StandardCopyOption.ATOMIC_MOVE);
+        BusyboxResult stored = lookup(key);
+        return new BusyboxResult(stored.binary(), stored.links(), key, false);
+    }
+
+    /** Holds the lock for one key; close to release. */
+    Lock lock(String key) throws BootImageException {
+        Path lockFile = root.resolve(key + ".lock");
+        ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(lockFile, k -> new ReentrantLock());
+        jvmLock.lock();
+        try {
+            Files.createDirectories(root);
+            FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            try {
+                return new Lock(channel.lock(), channel, jvmLock);
+            } catch (IOException e) {
+                channel.close();
+                throw e;
+            }
+        } catch (IOException e) {
+            jvmLock.unlock();
+            throw new BootImageException("Cannot lock the BusyBox cache " + lockFile + ": " + e.getMessage()
+                    + ". Check that the cache directory is writable.", e);
+        }
+    }
+
+    record Lock(FileLock fileLock, FileChannel channel, ReentrantLock jvmLock) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            try (channel) {
+                fileLock.release();
+            } finally {
+                jvmLock.unlock();
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.github.bootimage.busybox;
+
+import io.github.bootimage.BootImageException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * A built BusyBox in the cache: the binary and its applet list ({@code busybox.links}, one install path per
+ * line, e.g. {@code /bin/ls}), so an initramfs can create the links without running the binary.
+ *
+ * @param binary   the stripped static binary (in the cache: do not modify)
+ * @param links    the applet list (in the cache: do not modify)
+ * @param key      the cache key (SHA-256 hex)
+ * @param cacheHit whether the build came from the cache without compiling
+ */
+public record BusyboxResult(Path binary, Path links, String key, boolean cacheHit) {
+
+    /** Copies {@code busybox} (mode 0755) and {@code busybox.links} into {@code dir}, each via temp file + move. */
+    public void copyTo(Path dir) throws BootImageException {
+        try {
+            Files.createDirectories(dir);
+            copy(binary, dir.resolve("busybox"));
+            copy(links, dir.resolve("busybox.links"));
+        } catch (IOException e) {
+            throw new BootImageException("Cannot copy the BusyBox build to " + dir + ": " + e.getMessage()
+                    + ". Check that the directory is writable.", e);
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        Path tmp = to.resolveSibling(to.getFileName() + ".tmp");
+        Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+        Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}
