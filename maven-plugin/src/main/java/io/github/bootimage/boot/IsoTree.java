@@ -21,7 +21,7 @@ public final class IsoTree {
     public static final EntryPath ISOLINUX_BIN = EntryPath.of("isolinux/isolinux.bin");
     public static final EntryPath LDLINUX_C32 = EntryPath.of("isolinux/ldlinux.c32");
     public static final EntryPath ISOLINUX_CFG = EntryPath.of("isolinux/isolinux.cfg");
-    public static final EntryPath BOOT_CATALOG = EntryPath.of("isolinux/boot.cat");
+    public static final EntryPath BOOT_CATALOG = EntryPath.of("boot/boot.cat");
     public static final EntryPath GRUB_CFG = EntryPath.of("boot/grub/grub.cfg");
     public static final EntryPath EFI_IMAGE = EntryPath.of("boot/grub/efi.img");
     public static final EntryPath DISK_INFO = EntryPath.of(".disk/info");
@@ -48,8 +48,8 @@ public final class IsoTree {
         if (c.bios().isPresent()) {
             bootFiles.put(ISOLINUX_BIN, "ISOLINUX's isolinux.bin");
             bootFiles.put(LDLINUX_C32, "ISOLINUX's ldlinux.c32");
-            bootFiles.put(BOOT_CATALOG, "the El Torito boot catalog");
         }
+        bootFiles.put(BOOT_CATALOG, "the El Torito boot catalog");
         if (c.uefi().isPresent()) {
             bootFiles.put(EFI_IMAGE, "the EFI system partition image");
         }
