@@ -6,6 +6,7 @@ import io.github.bootimage.pgp.SecretKeyRing;
 import io.github.bootimage.pgp.SigningKey;
 import java.io.File;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -68,7 +69,9 @@ final class KeyConfig {
         } catch (BootImageException e) {
             throw new MojoExecutionException(e.getMessage() + HINT, e);
         } finally {
-            SignMojo.wipe(passphrase);
+            if (passphrase != null) {
+                Arrays.fill(passphrase, '\0');
+            }
         }
     }
 

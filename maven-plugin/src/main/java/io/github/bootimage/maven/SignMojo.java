@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -179,12 +178,5 @@ public class SignMojo extends AbstractMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot create the signature directory " + dir + ": " + e, e);
         }
-    }
-
-    static char[] wipe(char[] secret) {
-        if (secret != null) {
-            Arrays.fill(secret, '\0');
-        }
-        return null;
     }
 }
