@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -57,6 +58,10 @@ public final class ContentCache {
     Path store(Path verifiedTemp, String sha256) throws IOException {
         Path target = pathOf(sha256);
         Files.createDirectories(target.getParent());
+        if (Files.getFileStore(verifiedTemp).supportsFileAttributeView("posix")) {
+            // Temp files are 0600; cached content is plain data anyone may read.
+            Files.setPosixFilePermissions(verifiedTemp, PosixFilePermissions.fromString("rw-r--r--"));
+        }
         try {
             Files.move(verifiedTemp, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
