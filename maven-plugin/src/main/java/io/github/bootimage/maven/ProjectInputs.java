@@ -1,0 +1,58 @@
+package io.github.bootimage.maven;
+
+import io.github.bootimage.BootImageException;
+import io.github.bootimage.inputs.Input;
+import io.github.bootimage.inputs.InputResolver;
+import io.github.bootimage.inputs.ResolvedInput;
+import java.nio.file.Path;
+import org.apache.maven.plugin.MojoExecutionException;
+
+/** The inputs of one project, as a Mojo sees them: from a parameter to a verified local file. */
+public final class ProjectInputs {
+    private final InputResolver resolver;
+    private final Path basedir;
+
+    ProjectInputs(InputResolver resolver, Path basedir) {
+        this.resolver = resolver;
+        this.basedir = basedir;
+    }
+
+    /** The verified file for a parameter, see {@link #resolveInput}. Read it; never modify it. */
+    public Path resolve(String parameter, InputSpec spec, InputSpec defaultSpec) throws MojoExecutionException {
+        return resolveInput(parameter, spec, defaultSpec).file();
+    }
+
+    /**
+     * Resolves {@code spec}, or {@code defaultSpec} when the user left the parameter out. A user's bare
+     * {@code <deb>} without {@code <path>} takes the default's path (so {@code <kernel><deb>linux-image-cloud-amd64
+     * </deb></kernel>} still means {@code boot/vmlinuz-*}).
+     *
+     * @param parameter the Mojo parameter, e.g. {@code kernel}; used in messages and bootimage.lock
+     */
+    public ResolvedInput resolveInput(String parameter, InputSpec spec, InputSpec defaultSpec)
+            throws MojoExecutionException {
+        Input input = toInput(parameter, spec, defaultSpec);
+        try {
+            return resolver.resolve(input);
+        } catch (BootImageException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    /** Validates a parameter without fetching anything (call it before any I/O). */
+    public Input toInput(String parameter, InputSpec spec, InputSpec defaultSpec) throws MojoExecutionException {
+        InputSpec effective = spec == null || spec.isEmpty() ? defaultSpec : spec;
+        if (effective == null || effective.isEmpty()) {
+            throw new MojoExecutionException("<" + parameter + "> is required, e.g. <" + parameter
+                    + "><deb>package</deb><path>file/in/package</path></" + parameter + "> or <" + parameter
+                    + "><file>/path/to/file</file></" + parameter + ">");
+        }
+        Input input = effective.toInput(parameter, basedir);
+        if (effective != defaultSpec && defaultSpec != null && input.path() == null
+                && input.source() instanceof io.github.bootimage.inputs.Source.DebianPackage
+                && defaultSpec.getPath() != null) {
+            return new Input(input.name(), input.source(), defaultSpec.getPath(), input.sha256());
+        }
+        return input;
+    }
+}
