@@ -33,6 +33,7 @@ import org.eclipse.aether.RepositorySystem;
 public class MavenInputs {
     static final String LOCK_UPDATE = "bootimage.lock.update";
     static final String LOCK_FROZEN = "bootimage.lock.frozen";
+    static final String CACHE_DIRECTORY = "bootimage.cacheDirectory";
 
     private final RepositorySystem repositorySystem;
     private final SettingsDecrypter decrypter;
@@ -48,7 +49,7 @@ public class MavenInputs {
         Path basedir = project.getBasedir().toPath();
         SettingsProxies proxies = new SettingsProxies(activeProxies(session));
         InputSettings settings = new InputSettings(
-                localRepo.getParent().resolve("bootimage"),
+                cacheDirectory(session, localRepo),
                 session.isOffline(),
                 lockMode(session),
                 basedir.resolve("bootimage.lock"),
@@ -62,6 +63,15 @@ public class MavenInputs {
         } catch (BootImageException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
+    }
+
+    /** {@code -Dbootimage.cacheDirectory} (e.g. a CI cache), else {@code bootimage/} beside the local repository. */
+    static Path cacheDirectory(MavenSession session, Path localRepo) {
+        String dir = lookup(session.getUserProperties(), CACHE_DIRECTORY);
+        if (dir == null) {
+            dir = lookup(session.getSystemProperties(), CACHE_DIRECTORY);
+        }
+        return dir == null || dir.isBlank() ? localRepo.getParent().resolve("bootimage") : Path.of(dir).toAbsolutePath();
     }
 
     static LockMode lockMode(MavenSession session) throws MojoExecutionException {

@@ -1,0 +1,223 @@
+package io.github.bootimage.maven;
+
+import io.github.bootimage.BootImageException;
+import io.github.bootimage.boot.BootableIso;
+import io.github.bootimage.boot.IsoContent;
+import io.github.bootimage.build.Fingerprint;
+import io.github.bootimage.build.UpToDate;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import javax.inject.Inject;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.MavenProjectHelper;
+
+/**
+ * Writes a bootable, hybrid ISO in pure Java: ISOLINUX for BIOS, shim + GRUB for UEFI (Secure Boot too),
+ * bootable as CD and, written to a USB disk, as disk. With packaging {@code iso} it is the main artifact;
+ * otherwise it is attached with classifier {@code iso}.
+ */
+@Mojo(name = "iso", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
+public class IsoMojo extends AbstractMojo {
+    static final InputSpec DEFAULT_KERNEL = InputSpec.ofDeb("linux-image-amd64", "boot/vmlinuz-*");
+    static final InputSpec DEFAULT_ISOLINUX = InputSpec.ofDeb("isolinux", "usr/lib/ISOLINUX/isolinux.bin");
+    static final InputSpec DEFAULT_ISOHYBRID_MBR = InputSpec.ofDeb("isolinux", "usr/lib/ISOLINUX/isohdpfx.bin");
+    static final InputSpec DEFAULT_LDLINUX = InputSpec.ofDeb("syslinux-common",
+            "usr/lib/syslinux/modules/bios/ldlinux.c32");
+    static final InputSpec DEFAULT_SHIM = InputSpec.ofDeb("shim-signed", "usr/lib/shim/shimx64.efi.signed");
+    static final InputSpec DEFAULT_GRUB = InputSpec.ofDeb("grub-efi-amd64-signed",
+            "usr/lib/grub/x86_64-efi-signed/gcdx64.efi.signed");
+
+    /** The kernel (bzImage). Default: Debian's linux-image-amd64, file boot/vmlinuz-*. */
+    @Parameter
+    private InputSpec kernel;
+    /** The initramfs. Default: the output of the initramfs goal. */
+    @Parameter
+    private InputSpec initrd;
+    /** ISOLINUX's isolinux.bin (BIOS). Default: Debian's isolinux. */
+    @Parameter
+    private InputSpec isolinux;
+    /** ISOLINUX's ldlinux.c32. Default: Debian's syslinux-common. */
+    @Parameter
+    private InputSpec ldlinux;
+    /** The isohybrid MBR (isohdpfx.bin) for USB boot. Default: Debian's isolinux. */
+    @Parameter
+    private InputSpec isohybridMbr;
+    /** shim, booted by UEFI as EFI/BOOT/BOOTX64.EFI. Default: Debian's Microsoft-signed shim-signed. */
+    @Parameter
+    private InputSpec shim;
+    /** GRUB, loaded by shim as grubx64.efi. Default: Debian's signed CD GRUB (gcdx64.efi.signed). */
+    @Parameter
+    private InputSpec grub;
+
+    /** The kernel command line of every menu entry (entries may add to it). */
+    @Parameter(property = "bootimage.cmdline", defaultValue = "")
+    private String cmdline;
+    /** The boot menu; default: one entry with the console on screen and ttyS0. */
+    @Parameter
+    private Menu menu;
+    /** BIOS boot with ISOLINUX. */
+    @Parameter(property = "bootimage.iso.bios", defaultValue = "true")
+    private boolean bios;
+    /** UEFI boot with shim and GRUB. */
+    @Parameter(property = "bootimage.iso.uefi", defaultValue = "true")
+    private boolean uefi;
+    /** The isohybrid MBR/GPT, so that the image also boots from a USB disk (needs bios). */
+    @Parameter(property = "bootimage.iso.hybrid", defaultValue = "true")
+    private boolean hybrid;
+    /** Where the kernel and the initramfs go on the ISO. */
+    @Parameter(defaultValue = "/boot/vmlinuz")
+    private String kernelPath;
+    @Parameter(defaultValue = "/boot/initrd.img")
+    private String initrdPath;
+    /** Files copied onto the ISO. */
+    @Parameter(defaultValue = "${project.basedir}/src/main/iso")
+    private File isoDirectory;
+    /** ECMA-119 volume identifier (A-Z 0-9 _, at most 32); default: the artifactId in upper case. */
+    @Parameter(property = "bootimage.iso.volumeId")
+    private String volumeId;
+    @Parameter(defaultValue = "")
+    private String publisher;
+    @Parameter(defaultValue = "")
+    private String applicationId;
+    /** The one timestamp of every date in the image. */
+    @Parameter(defaultValue = "${project.build.outputTimestamp}")
+    private String outputTimestamp;
+    /** Classifier when the ISO is attached (packaging other than iso). */
+    @Parameter(defaultValue = "iso")
+    private String classifier;
+    @Parameter(property = "bootimage.iso.skip", defaultValue = "false")
+    private boolean skip;
+    @Parameter(property = "bootimage.skip", defaultValue = "false")
+    private boolean skipAll;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    private final MavenInputs inputs;
+    private final MavenProjectHelper projectHelper;
+
+    @Inject
+    public IsoMojo(MavenInputs inputs, MavenProjectHelper projectHelper) {
+        this.inputs = inputs;
+        this.projectHelper = projectHelper;
+    }
+
+    @Override
+    public void execute() throws MojoExecutionException {
+        if (skip || skipAll) {
+            getLog().info("Skipping the ISO (bootimage.iso.skip / bootimage.skip).");
+            return;
+        }
+        Instant epoch = BuildEpoch.resolve(outputTimestamp, getLog());
+        String volume = volumeId != null ? volumeId : defaultVolumeId(project.getArtifactId());
+        Path output = ImageFiles.iso(project);
+        ProjectInputs in = inputs.resolver(session, project, getLog());
+        IsoContent content = content(in);
+        try {
+            Path work = Files.createDirectories(ImageFiles.workDir(project).resolve("iso"));
+            Path stamp = work.resolve("iso.stamp");
+            String fingerprint = fingerprint(content, volume, epoch);
+            if (UpToDate.check(stamp, fingerprint, output)) {
+                getLog().info("ISO up to date, not rebuilt: " + output);
+            } else {
+                UpToDate.invalidate(stamp);
+                getLog().info("Writing " + output + (content.bios().isPresent() ? " [BIOS: ISOLINUX]" : "")
+                        + (content.uefi().isPresent() ? " [UEFI: shim + GRUB]" : "") + (hybrid ? " [hybrid]" : ""));
+                BootableIso.write(new BootableIso.Request(content, volume, upper(publisher), upper(applicationId),
+                        epoch, output, work));
+                UpToDate.record(stamp, fingerprint);
+                getLog().info("ISO written: " + Files.size(output) + " bytes");
+            }
+        } catch (BootImageException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot write " + output + ": " + e.getMessage(), e);
+        }
+        attach(output);
+    }
+
+    private IsoContent content(ProjectInputs in) throws MojoExecutionException {
+        Optional<IsoContent.Bios> biosFiles = Optional.empty();
+        if (bios) {
+            biosFiles = Optional.of(new IsoContent.Bios(in.resolve("isolinux", isolinux, DEFAULT_ISOLINUX),
+                    in.resolve("ldlinux", ldlinux, DEFAULT_LDLINUX),
+                    hybrid ? Optional.of(in.resolve("isohybridMbr", isohybridMbr, DEFAULT_ISOHYBRID_MBR))
+                            : Optional.empty()));
+        }
+        Optional<IsoContent.Uefi> uefiFiles = uefi
+                ? Optional.of(new IsoContent.Uefi(in.resolve("shim", shim, DEFAULT_SHIM),
+                        in.resolve("grub", grub, DEFAULT_GRUB)))
+                : Optional.empty();
+        if (biosFiles.isEmpty() && uefiFiles.isEmpty()) {
+            throw new MojoExecutionException("Both <bios> and <uefi> are false: the ISO would not boot. Enable one.");
+        }
+        Menu m = menu != null ? menu : Menu.defaultMenu();
+        try {
+            return new IsoContent(in.resolve("kernel", kernel, DEFAULT_KERNEL), initramfs(in), biosFiles, uefiFiles,
+                    m.toBootMenu(cmdline, kernelPath, initrdPath),
+                    Optional.ofNullable(isoDirectory).map(File::toPath).filter(Files::isDirectory),
+                    project.getName() + " " + project.getVersion());
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    private Path initramfs(ProjectInputs in) throws MojoExecutionException {
+        if (initrd != null && !initrd.isEmpty()) {
+            return in.resolve("initrd", initrd, null);
+        }
+        try {
+            return ImageFiles.findInitramfs(project).orElseThrow(() -> new MojoExecutionException(
+                    "No initramfs to put on the ISO: run the initramfs goal before iso (packaging iso does), or "
+                            + "set <initrd><file>path/to/initrd.img</file></initrd>."));
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot look for the initramfs: " + e.getMessage(), e);
+        }
+    }
+
+    private String fingerprint(IsoContent c, String volume, Instant epoch) throws IOException {
+        Fingerprint f = new Fingerprint().add("volume", volume).add("epoch", epoch).add("menu", c.menu())
+                .add("publisher", publisher).add("application", applicationId).add("hybrid", hybrid)
+                .add("diskInfo", c.diskInfo()).addFile("kernel", c.kernel()).addFile("initrd", c.initrd())
+                .addTree("overlay", c.overlay().orElse(null));
+        if (c.bios().isPresent()) {
+            f.addFile("isolinux", c.bios().get().isolinuxBin()).addFile("ldlinux", c.bios().get().ldlinuxC32())
+                    .addFile("mbr", c.bios().get().isohybridMbr().orElse(null));
+        }
+        if (c.uefi().isPresent()) {
+            f.addFile("shim", c.uefi().get().shim()).addFile("grub", c.uefi().get().grub());
+        }
+        return f.hex();
+    }
+
+    private void attach(Path output) {
+        if (IsoArtifactHandlerProvider.TYPE.equals(project.getPackaging())) {
+            project.getArtifact().setFile(output.toFile());
+        } else {
+            projectHelper.attachArtifact(project, "iso", classifier, output.toFile());
+        }
+    }
+
+    /** ECMA-119 d-characters: upper-case letters, digits and '_', at most 32. */
+    static String defaultVolumeId(String artifactId) {
+        String id = artifactId.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_");
+        return id.length() > 32 ? id.substring(0, 32) : id;
+    }
+
+    private static String upper(String s) {
+        return s == null ? "" : s.toUpperCase(Locale.ROOT);
+    }
+}
