@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -88,8 +89,23 @@ public final class BootTester {
         } catch (ExecutionException e) {
             throw new BootImageException("boot test failed unexpectedly: " + e.getCause(), e.getCause());
         } finally {
-            // Interrupting the workers makes each TargetBoot leave its wait and kill its QEMU.
+            // Interrupting the workers makes each TargetBoot leave its wait and kill its QEMU; wait for that.
             pool.shutdownNow();
+            awaitWorkers(pool);
+        }
+    }
+
+    /** Also after an interrupt: clear the flag while waiting (else the wait ends at once), then restore it. */
+    private static void awaitWorkers(ExecutorService pool) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            pool.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            interrupted = true;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -58,6 +58,7 @@ final class TargetBoot {
             }
             closeQuietly(console);
             deleteQuietly(varsCopy);
+            deleteIfEmpty(stderr);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         return new BootResult(launch.target(), failure, took, console == null ? "" : console.text(), log);
@@ -201,6 +202,16 @@ final class TargetBoot {
             } catch (IOException ignored) {
                 // the log is best effort once QEMU is gone; the failure (if any) is already recorded
             }
+        }
+    }
+
+    private static void deleteIfEmpty(Path p) {
+        try {
+            if (Files.exists(p) && Files.size(p) == 0) {
+                Files.delete(p);
+            }
+        } catch (IOException ignored) {
+            // an empty stderr log under target/ does no harm
         }
     }
 

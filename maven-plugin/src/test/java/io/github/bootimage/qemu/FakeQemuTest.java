@@ -1,0 +1,75 @@
+package io.github.bootimage.qemu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The script logic against a shell script that plays QEMU's serial console: fast, no emulation. */
+class FakeQemuTest {
+    private static final String SHELL = "#!/bin/sh\n"
+            + "printf 'Linux booting\\r\\n\\033[0m/ # '\n"
+            + "read line; printf '%s\\r\\n5.10.0-fake\\r\\n/ # ' \"$line\"\n"
+            + "read line; printf '%s\\r\\n' \"$line\"\n";
+
+    @TempDir
+    Path dir;
+
+    private BootTestReport boot(String fakeQemu, Optional<String> release) throws Exception {
+        Path qemu = Files.writeString(dir.resolve("qemu-system-x86_64"), fakeQemu);
+        Files.setPosixFilePermissions(qemu, PosixFilePermissions.fromString("rwx------"));
+        Path image = Files.writeString(dir.resolve("image.iso"), "");
+        QemuHost host = new QemuHost(qemu, Accelerator.TCG, new OvmfLocator(dir, Optional.empty(), Optional.empty()));
+        BootTestRequest request = new BootTestRequest(List.of(new BootTarget(Firmware.BIOS, Medium.CDROM)),
+                Optional.of(image), Optional.empty(), Optional.empty(), "", 64, 1, List.of(),
+                BootScript.defaults(release, Duration.ofSeconds(10), Duration.ofSeconds(3)), dir.resolve("reports"),
+                "fake", 1);
+        List<String> log = new ArrayList<>();
+        return new BootTester(host, log::add).runAll(request);
+    }
+
+    @Test
+    void defaultScriptPassesWhenTheShellAnswersAndQemuExitsCleanly() throws Exception {
+        BootResult r = boot(SHELL + "exit 0\n", Optional.empty()).results().get(0);
+        assertThat(r.failure()).isEmpty();
+        assertThat(Files.readString(r.log())).isEqualTo("Linux booting\n/ # uname -r\n5.10.0-fake\n/ # poweroff -f\n");
+    }
+
+    @Test
+    void anotherKernelReleaseIsWrongOutput() throws Exception {
+        BootFailure f = boot(SHELL + "exit 0\n", Optional.of("6.1.0-56-amd64")).results().get(0).failure()
+                .orElseThrow();
+        assertThat(f.kind()).isEqualTo(BootFailure.Kind.WRONG_OUTPUT);
+        assertThat(f.message()).contains("step 2/3").contains("printed '5.10.0-fake', expected '6.1.0-56-amd64'")
+                .contains("  | 5.10.0-fake");
+    }
+
+    @Test
+    void qemuExitCodeFailsTheTarget() throws Exception {
+        BootFailure f = boot(SHELL + "echo 'qemu: something broke' >&2; exit 1\n", Optional.empty()).results()
+                .get(0).failure().orElseThrow();
+        assertThat(f.kind()).isEqualTo(BootFailure.Kind.QEMU_EXIT);
+        assertThat(f.message()).contains("QEMU exited with code 1").contains("qemu: something broke");
+    }
+
+    @Test
+    void qemuThatNeverExitsIsKilledWithItsChildren() throws Exception {
+        BootTestReport report = boot(SHELL + "sleep 300 & echo $! > \"$0.child\"; wait\n",
+                Optional.empty());
+        BootFailure f = report.results().get(0).failure().orElseThrow();
+        assertThat(f.kind()).isEqualTo(BootFailure.Kind.QEMU_EXIT);
+        assertThat(f.message()).contains("did not exit within 3 s");
+        assertThat(QemuProcesses.live()).isEmpty();
+        assertThat(ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
+                .filter(c -> c.contains(dir.toString()))).isEmpty();
+        long child = Long.parseLong(Files.readString(dir.resolve("qemu-system-x86_64.child")).trim());
+        assertThat(ProcessHandle.of(child).filter(ProcessHandle::isAlive)).as("the fake QEMU's child").isEmpty();
+    }
+}
