@@ -12,6 +12,7 @@ import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes an ISO 9660 image with Rock Ridge, Joliet and El Torito in two phases: {@link #plan} fixes every
@@ -39,6 +40,7 @@ public final class IsoImageWriter {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
                 write(layout, out);
             }
+            readableByAll(tmp);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             tmp = null;
             return layout;
@@ -114,6 +116,13 @@ public final class IsoImageWriter {
             out.write(piece.encode());
         }
         out.padSector();
+    }
+
+    /** createTempFile makes the file 0600; an image is a build output, readable like any other (0644). */
+    private static void readableByAll(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        }
     }
 
     private static void deleteQuietly(Path tmp) {
