@@ -8,10 +8,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteOrder;
 import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
@@ -37,8 +39,10 @@ public final class IsoImageWriter {
         try {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
-                write(layout, out);
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
+                    OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 20)) {
+                write(layout, new SectorOutput(out, channel));
+                out.flush();
             }
             readableByAll(tmp);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -70,7 +74,10 @@ public final class IsoImageWriter {
     }
 
     private static void write(Layout layout, OutputStream stream) throws IOException, BootImageException {
-        SectorOutput out = new SectorOutput(stream);
+        write(layout, new SectorOutput(stream));
+    }
+
+    private static void write(Layout layout, SectorOutput out) throws IOException, BootImageException {
         IsoImageRequest request = layout.request;
         byte[] systemArea = request.systemArea().systemArea(layout);
         if (systemArea.length != 16 * IsoBytes.SECTOR) {

@@ -166,6 +166,11 @@ class IsoImageWriterTest {
         Path iso = write(overlay(a));
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(iso)))
                 .isEqualTo("rw-r--r--");
+        Path out = Files.createDirectories(tmp.resolve("extracted"));
+        Tools.run(out, "bsdtar", "-xf", iso.toString());
+        for (String n : java.util.List.of("z/last.txt", "a/first.txt", "m/middle/deeper.bin", "Readme.MD", "readme.md")) {
+            assertThat(out.resolve(n)).hasSameBinaryContentAs(a.resolve(n));
+        }
     }
 
     private static IsoImageRequest overlay(Path dir) throws Exception {
