@@ -3,6 +3,7 @@ package io.github.bootimage.iso9660;
 import io.github.bootimage.BootImageException;
 import io.github.bootimage.iso9660.eltorito.BootInfoTable;
 import io.github.bootimage.model.Entry;
+import io.github.bootimage.model.FileContent;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -19,6 +20,10 @@ final class FileDataWriter {
     static void write(Node n, BootInfoTable table, SectorOutput out) throws IOException, BootImageException {
         Entry.RegularFile f = (Entry.RegularFile) n.entry;
         long size = f.content().size();
+        if (table == null && f.content() instanceof FileContent host && out.copy(host.file(), size)) {
+            out.padSector();
+            return;
+        }
         byte[] patch = table == null ? null : table.encode();
         byte[] buf = new byte[BUFFER];
         long copied = 0;

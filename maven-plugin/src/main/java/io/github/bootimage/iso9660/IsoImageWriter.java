@@ -8,10 +8,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteOrder;
 import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes an ISO 9660 image with Rock Ridge, Joliet and El Torito in two phases: {@link #plan} fixes every
@@ -36,9 +39,12 @@ public final class IsoImageWriter {
         try {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
-                write(layout, out);
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
+                    OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 20)) {
+                write(layout, new SectorOutput(out, channel));
+                out.flush();
             }
+            readableByAll(tmp);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             tmp = null;
             return layout;
@@ -68,7 +74,10 @@ public final class IsoImageWriter {
     }
 
     private static void write(Layout layout, OutputStream stream) throws IOException, BootImageException {
-        SectorOutput out = new SectorOutput(stream);
+        write(layout, new SectorOutput(stream));
+    }
+
+    private static void write(Layout layout, SectorOutput out) throws IOException, BootImageException {
         IsoImageRequest request = layout.request;
         byte[] systemArea = request.systemArea().systemArea(layout);
         if (systemArea.length != 16 * IsoBytes.SECTOR) {
@@ -114,6 +123,13 @@ public final class IsoImageWriter {
             out.write(piece.encode());
         }
         out.padSector();
+    }
+
+    /** createTempFile makes the file 0600; an image is a build output, readable like any other (0644). */
+    private static void readableByAll(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        }
     }
 
     private static void deleteQuietly(Path tmp) {

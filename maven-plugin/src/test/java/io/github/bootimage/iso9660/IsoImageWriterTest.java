@@ -159,6 +159,42 @@ class IsoImageWriterTest {
     }
 
     @Test
+    void sameBytesFromHostFilesWithOtherMtimesAndCreationOrder() throws Exception {
+        Path a = hostTree(tmp.resolve("a"), false, java.nio.file.attribute.FileTime.fromMillis(0));
+        Path b = hostTree(tmp.resolve("b"), true, java.nio.file.attribute.FileTime.fromMillis(1_700_000_000_000L));
+        assertThat(sha256(bytes(overlay(a)))).isEqualTo(sha256(bytes(overlay(b))));
+        Path iso = write(overlay(a));
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(iso)))
+                .isEqualTo("rw-r--r--");
+        Path out = Files.createDirectories(tmp.resolve("extracted"));
+        Tools.run(out, "bsdtar", "-xf", iso.toString());
+        for (String n : java.util.List.of("z/last.txt", "a/first.txt", "m/middle/deeper.bin", "Readme.MD", "readme.md")) {
+            assertThat(out.resolve(n)).hasSameBinaryContentAs(a.resolve(n));
+        }
+    }
+
+    private static IsoImageRequest overlay(Path dir) throws Exception {
+        FileTree tree = new FileTree();
+        io.github.bootimage.model.Overlay.copy(dir, EntryPath.ROOT, tree);
+        return IsoImageRequest.of(tree, "HOST", EPOCH);
+    }
+
+    private static Path hostTree(Path root, boolean reverse, java.nio.file.attribute.FileTime mtime) throws Exception {
+        java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of("z/last.txt", "a/first.txt",
+                "m/middle/deeper.bin", "Readme.MD", "readme.md"));
+        if (reverse) {
+            java.util.Collections.reverse(names);
+        }
+        for (String n : names) {
+            Path p = root.resolve(n);
+            Files.createDirectories(p.getParent());
+            Files.write(p, (n + "\n").getBytes());
+            Files.setLastModifiedTime(p, mtime);
+        }
+        return root;
+    }
+
+    @Test
     void plainIsoWithoutExtensionsIsReadable() throws Exception {
         Path iso = write(IsoImageRequest.of(TestTrees.tree(0), "PLAIN", EPOCH).withExtensions(false, false));
         String d = Tools.run(tmp, "isoinfo", "-d", "-i", iso.toString());
