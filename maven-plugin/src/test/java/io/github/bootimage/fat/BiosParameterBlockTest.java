@@ -54,7 +54,7 @@ class BiosParameterBlockTest {
         assertThat(hex(s, 0, 3)).isEqualTo("eb5890");
         assertThat(hex(s, 19, 2)).as("BPB_TotSec16 is 0 ...").isEqualTo("0000");
         assertThat(hex(s, 32, 4)).as("... and BPB_TotSec32 holds the count").isEqualTo("00400100");
-        assertThat(hex(s, 36, 18)).as("BPB_FATSz32 .. BPB_BkBootSec")
+        assertThat(hex(s, 36, 16)).as("BPB_FATSz32 .. BPB_BkBootSec")
                 .isEqualTo("76020000" + "0000" + "0000" + "02000000" + "0100" + "0600");
         assertThat(hex(s, 64, 7)).isEqualTo("800029" + "0df0feca");
         assertThat(new String(s, 82, 8)).isEqualTo("FAT32   ");

@@ -57,9 +57,9 @@ class DirectoryEntryTest {
     void longNameEntryLayout() {
         byte[] raw = new byte[32];
         LongNameEntry.forName("grubx64.efi", ShortNames.pad("GRUBX64.EFI")).get(0).encodeTo(LittleEndian.wrap(raw));
-        assertThat(HexFormat.of().formatHex(raw)).isEqualTo("41" + "6700720075006200780036003400" + "0f" + "00"
+        assertThat(HexFormat.of().formatHex(raw)).isEqualTo("41" + "67007200750062007800" + "0f" + "00"
                 + String.format("%02x", LongNameEntry.checksum(ShortNames.pad("GRUBX64.EFI")))
-                + "2e0065006600690000000000" + "0000" + "ffffffff");
+                + "360034002e0065006600" + "6900" + "0000" + "0000ffff");
     }
 
     @Test

@@ -43,7 +43,7 @@ class ShortNamesTest {
             names.add("same-prefix-" + (char) ('a' + i));
         }
         Map<String, ShortNames.Name> n = ShortNames.assign(EntryPath.ROOT, names);
-        assertThat(shortOf(n, "same-prefix-j")).isEqualTo("SAME-P~10  ");
+        assertThat(shortOf(n, "same-prefix-j")).isEqualTo("SAME-~10   ");
     }
 
     @Test
