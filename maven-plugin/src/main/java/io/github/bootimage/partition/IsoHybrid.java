@@ -3,6 +3,7 @@ package io.github.bootimage.partition;
 import io.github.bootimage.BootImageException;
 import io.github.bootimage.iso9660.IsoLayout;
 import io.github.bootimage.iso9660.SystemArea;
+import io.github.bootimage.model.Content;
 import io.github.bootimage.model.EntryPath;
 import io.github.bootimage.partition.gpt.GptPartitionEntry;
 import io.github.bootimage.partition.gpt.Guid;
@@ -10,6 +11,8 @@ import io.github.bootimage.partition.gpt.GuidPartitionTable;
 import io.github.bootimage.partition.mbr.Chs;
 import io.github.bootimage.partition.mbr.MasterBootRecord;
 import io.github.bootimage.partition.mbr.MbrPartitionEntry;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -65,6 +68,30 @@ public final class IsoHybrid implements SystemArea {
         this.isolinuxBin = isolinuxBin;
         this.efiImage = efiImage;
         this.seed = seed;
+    }
+
+    /** Reads isohdpfx.bin from any input; refuses a file of the wrong size before reading it. */
+    public static IsoHybrid of(Content isohdpfx, EntryPath isolinuxBin, EntryPath efiImage, String seed)
+            throws BootImageException {
+        if (isohdpfx.size() != MBR_CODE_SIZE && isohdpfx.size() != SECTOR) {
+            throw new BootImageException("The isohybrid MBR code " + isohdpfx + " is " + isohdpfx.size()
+                    + " bytes; SYSLINUX's isohdpfx.bin is 432. Take usr/lib/ISOLINUX/isohdpfx.bin from the Debian "
+                    + "package isolinux.");
+        }
+        return new IsoHybrid(readAll(isohdpfx, (int) isohdpfx.size()), isolinuxBin, efiImage, seed);
+    }
+
+    /** Checks isolinux.bin from any input for the hybrid signature (reads its first 68 bytes). */
+    public static void requireHybridIsolinux(Content isolinux, String where) throws BootImageException {
+        requireHybridIsolinux(readAll(isolinux, (int) Math.min(isolinux.size(), ISOLINUX_SIGNATURE_OFFSET + 4)), where);
+    }
+
+    private static byte[] readAll(Content content, int length) throws BootImageException {
+        try (InputStream in = content.open()) {
+            return in.readNBytes(length);
+        } catch (IOException e) {
+            throw new BootImageException("Cannot read " + content + ": " + e.getMessage(), e);
+        }
     }
 
     /** Checks that {@code head} (the first bytes of isolinux.bin) carries the signature isohdpfx.bin needs. */

@@ -166,6 +166,7 @@ class FatImageWriterTest {
         files.put("EFI/BOOT/BOOTX64.EFI", new PatternContent(950_000, 1));
         files.put("EFI/BOOT/grubx64.efi", new PatternContent(3_950_000, 2));
         FatImage image = FatImage.plan(tree(files, false), FatOptions.of(EPOCH));
+        System.out.println("automatic ESP: " + image.geometry() + ", " + image.sizeBytes() + " bytes");
         assertThat(image.sizeBytes()).isBetween(4_900_000L, 5_200_000L).matches(s -> s % 2048 == 0);
     }
 

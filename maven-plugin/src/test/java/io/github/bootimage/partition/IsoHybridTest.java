@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.bootimage.BootImageException;
 import io.github.bootimage.iso9660.IsoLayout;
+import io.github.bootimage.model.BytesContent;
 import io.github.bootimage.model.EntryPath;
 import io.github.bootimage.partition.gpt.GptHeader;
 import io.github.bootimage.partition.gpt.GptPartitionEntry;
@@ -207,6 +208,10 @@ class IsoHybridTest {
     void wrongInputsAreClearErrors() throws Exception {
         assertThatThrownBy(() -> new IsoHybrid(new byte[432], ISOLINUX, EFI_IMG, "s"))
                 .isInstanceOf(BootImageException.class).hasMessageContaining("isohdpfx.bin");
+        assertThatThrownBy(() -> IsoHybrid.of(new BytesContent(new byte[1000]), ISOLINUX, EFI_IMG, "s"))
+                .isInstanceOf(BootImageException.class).hasMessageContaining("is 1000 bytes");
+        assertThat(IsoHybrid.of(new BytesContent(isohdpfx), ISOLINUX, EFI_IMG, "seed").systemArea(layout))
+                .isEqualTo(hybrid("seed").systemArea(layout));
         IsoHybrid missing = new IsoHybrid(isohdpfx, EntryPath.of("isolinux/nothere.bin"), EFI_IMG, "s");
         assertThatThrownBy(() -> missing.systemArea(layout)).isInstanceOf(BootImageException.class)
                 .hasMessageContaining("/isolinux/nothere.bin");
