@@ -56,6 +56,13 @@ public final class BusyboxBuild {
             request.log().accept("BusyBox: cache hit " + known.key() + " (" + known.binary() + ")");
             return known;
         }
+        BusyboxResult result = unpackConfigureAndBuild(cache, toolchain, flags);
+        cache.rememberRequest(requestKey, result.key());
+        return result;
+    }
+
+    private BusyboxResult unpackConfigureAndBuild(BusyboxCache cache, HostToolchain toolchain, String flags)
+            throws BootImageException {
         Path work = createWorkDirectory();
         Path src = work.resolve("src");
         MakeRunner make = new MakeRunner(src, environment(toolchain), work.resolve("build.log"), request.log());
@@ -67,7 +74,6 @@ public final class BusyboxBuild {
             String key = BusyboxCache.key(List.of(RECIPE, request.sha256(), config, toolchain.fingerprint(), flags));
             Path effective = Files.writeString(work.resolve("effective.config"), config, StandardCharsets.UTF_8);
             BusyboxResult result = buildOrReuse(cache, key, src, effective, make);
-            cache.rememberRequest(requestKey, key);
             keepLog = false;
             return result;
         } catch (IOException e) {

@@ -75,11 +75,17 @@ final class BusyboxCache {
     }
 
     /** Records which result a request produced (temp file + atomic move). */
-    void rememberRequest(String requestKey, String key) throws IOException {
-        Path dir = Files.createDirectories(root.resolve("requests"));
-        Path tmp = Files.createTempFile(dir, requestKey, ".tmp");
-        Files.writeString(tmp, key + "\n", StandardCharsets.US_ASCII);
-        Files.move(tmp, dir.resolve(requestKey), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    void rememberRequest(String requestKey, String key) throws BootImageException {
+        try {
+            Path dir = Files.createDirectories(root.resolve("requests"));
+            Path tmp = Files.createTempFile(dir, requestKey, ".tmp");
+            Files.writeString(tmp, key + "\n", StandardCharsets.US_ASCII);
+            Files.move(tmp, dir.resolve(requestKey), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new BootImageException("Cannot write the BusyBox cache index in " + root + ": " + e.getMessage()
+                    + ". Check that the cache directory is writable.", e);
+        }
     }
 
     /** Copies the outputs of a finished build into the cache (temp dir + atomic move) and returns the entry. */

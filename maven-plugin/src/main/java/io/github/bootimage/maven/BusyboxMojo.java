@@ -24,11 +24,11 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "busybox", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
 public class BusyboxMojo extends AbstractMojo {
     /** The BusyBox source tarball, e.g. {@code busybox-1.35.0.tar.bz2} (.tar.bz2, .tar.gz or .tar.xz). */
-    @Parameter(property = "bootimage.busybox.source", required = true)
+    @Parameter(property = "bootimage.busybox.source")
     File source;
 
     /** The pinned SHA-256 of {@link #source}; the build refuses any other bytes. */
-    @Parameter(property = "bootimage.busybox.sha256", required = true)
+    @Parameter(property = "bootimage.busybox.sha256")
     String sha256;
 
     /** Optional upstream signature of the tarball ({@code .sig}, binary or armored). */
@@ -89,6 +89,11 @@ public class BusyboxMojo extends AbstractMojo {
     }
 
     BusyboxRequest request() throws BootImageException {
+        // Checked here rather than with required = true, so that -Dbootimage.skip works without them.
+        if (source == null || sha256 == null || sha256.isBlank()) {
+            throw new BootImageException("The busybox goal needs <source> (the BusyBox source tarball, e.g."
+                    + " busybox-1.35.0.tar.bz2) and its pinned <sha256> (sha256sum busybox-1.35.0.tar.bz2).");
+        }
         Map<String, String> fragments = new HashMap<>();
         if (configFragments != null) {
             // An empty element (<CONFIG_VI/>) means "switch off", like "n".

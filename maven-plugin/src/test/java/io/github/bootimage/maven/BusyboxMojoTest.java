@@ -53,6 +53,14 @@ class BusyboxMojoTest {
     }
 
     @Test
+    @InjectMojo(goal = "busybox", pom = POM)
+    void aMissingSourceNamesTheParameters(BusyboxMojo mojo) {
+        mojo.source = null;
+        assertThatThrownBy(mojo::request).isInstanceOf(BootImageException.class)
+                .hasMessageContaining("<source>").hasMessageContaining("<sha256>");
+    }
+
+    @Test
     void epochFromOutputTimestampThenSourceDateEpoch() throws Exception {
         assertThat(BusyboxMojo.epoch("1700000000", null)).isEqualTo(Instant.ofEpochSecond(1700000000));
         assertThat(BusyboxMojo.epoch("2026-11-24T00:00:00Z", "5")).isEqualTo(Instant.parse("2026-11-24T00:00:00Z"));
