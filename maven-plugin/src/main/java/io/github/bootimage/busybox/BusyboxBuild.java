@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  * apply the fragments, {@code make oldconfig} with default answers, then
  * {@code make -jN busybox busybox.links} in a clean environment. The result is cached by a key over the
  * tarball, the effective configuration, the compiler and the flags, so an identical build never compiles
- * twice, across projects.
+ * twice, across projects. A second index keyed by the request itself (tarball, base config, fragments,
+ * compiler, flags) finds a known result without even unpacking.
  *
  * <p>Reproducibility: {@code SOURCE_DATE_EPOCH} fixes the banner date (BusyBox's kconfig reads it, in UTC);
  * {@code LC_ALL=C} and {@code TZ=UTC}; {@code -ffile-prefix-map} maps the build directory to {@code .}; the
@@ -45,6 +46,23 @@ public final class BusyboxBuild {
             request.log().accept("BusyBox: OpenPGP signature " + request.signature() + " verified");
         }
         HostToolchain toolchain = HostToolchain.detect(request.searchPath());
+        String flags = String.join(" ", makeVariables(BUILD_DIR)) + " "
+                + environment(toolchain).toString().replace(toolchain.searchPath(), "");
+        BusyboxCache cache = new BusyboxCache(request.cacheRoot());
+        String requestKey = BusyboxCache.key(List.of(RECIPE, "request", request.sha256(), baseConfigText(),
+                fragmentsText(), toolchain.fingerprint(), flags));
+        BusyboxResult known = cache.lookupRequest(requestKey);
+        if (known != null) {
+            request.log().accept("BusyBox: cache hit " + known.key() + " (" + known.binary() + ")");
+            return known;
+        }
+        BusyboxResult result = unpackConfigureAndBuild(cache, toolchain, flags);
+        cache.rememberRequest(requestKey, result.key());
+        return result;
+    }
+
+    private BusyboxResult unpackConfigureAndBuild(BusyboxCache cache, HostToolchain toolchain, String flags)
+            throws BootImageException {
         Path work = createWorkDirectory();
         Path src = work.resolve("src");
         MakeRunner make = new MakeRunner(src, environment(toolchain), work.resolve("build.log"), request.log());
@@ -53,10 +71,9 @@ public final class BusyboxBuild {
             Files.createDirectories(src);
             new SourceTarball(request.tarball(), request.sha256()).unpackTo(src);
             String config = configure(src, make);
-            String key = BusyboxCache.key(List.of(RECIPE, request.sha256(), config, toolchain.fingerprint(),
-                    String.join(" ", makeVariables(BUILD_DIR)), environment(toolchain).toString()
-                            .replace(toolchain.searchPath(), "")));
-            BusyboxResult result = buildOrReuse(key, src, make);
+            String key = BusyboxCache.key(List.of(RECIPE, request.sha256(), config, toolchain.fingerprint(), flags));
+            Path effective = Files.writeString(work.resolve("effective.config"), config, StandardCharsets.UTF_8);
+            BusyboxResult result = buildOrReuse(cache, key, src, effective, make);
             keepLog = false;
             return result;
         } catch (IOException e) {
@@ -64,6 +81,25 @@ public final class BusyboxBuild {
         } finally {
             cleanUp(work, keepLog);
         }
+    }
+
+    private String baseConfigText() throws BootImageException {
+        if (request.baseConfig() == null) {
+            return "defconfig";
+        }
+        try {
+            return Files.readString(request.baseConfig(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new BootImageException("Cannot read the BusyBox config " + request.baseConfig() + " (<config>): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private String fragmentsText() {
+        StringBuilder b = new StringBuilder();
+        request.fragments().forEach((name, value) -> b.append(name).append(value == null ? " off" : "=" + value)
+                .append('\n'));
+        return b.toString();
     }
 
     private void validate() throws BootImageException {
@@ -105,9 +141,8 @@ public final class BusyboxBuild {
         return effective;
     }
 
-    private BusyboxResult buildOrReuse(String key, Path src, MakeRunner make) throws BootImageException,
-            IOException {
-        BusyboxCache cache = new BusyboxCache(request.cacheRoot());
+    private BusyboxResult buildOrReuse(BusyboxCache cache, String key, Path src, Path config, MakeRunner make)
+            throws BootImageException, IOException {
         try (BusyboxCache.Lock lock = cache.lock(key)) {
             BusyboxResult cached = cache.lookup(key);
             if (cached != null) {
@@ -120,7 +155,7 @@ public final class BusyboxBuild {
             args.addAll(List.of("busybox", "busybox.links"));
             make.make(false, args);
             BusyboxResult stored = cache.store(key, src.resolve("busybox"), src.resolve("busybox.links"),
-                    make.logFile());
+                    config, make.logFile());
             request.log().accept("BusyBox: built " + stored.binary());
             return stored;
         }

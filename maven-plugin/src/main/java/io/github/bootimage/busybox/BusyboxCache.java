@@ -25,6 +25,7 @@ import java.util.concurrent.locks.ReentrantLock;
 final class BusyboxCache {
     static final String BINARY = "busybox";
     static final String LINKS = "busybox.links";
+    static final String CONFIG = "busybox.config";
     private static final ConcurrentHashMap<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
 
     private final Path root;
@@ -56,22 +57,48 @@ final class BusyboxCache {
     /** The cached result for {@code key}, or {@code null}. */
     BusyboxResult lookup(String key) {
         Path dir = entry(key);
-        if (Files.isRegularFile(dir.resolve(BINARY)) && Files.isRegularFile(dir.resolve(LINKS))) {
-            return new BusyboxResult(dir.resolve(BINARY), dir.resolve(LINKS), key, true);
+        if (Files.isRegularFile(dir.resolve(BINARY)) && Files.isRegularFile(dir.resolve(LINKS))
+                && Files.isRegularFile(dir.resolve(CONFIG))) {
+            return new BusyboxResult(dir.resolve(BINARY), dir.resolve(LINKS), dir.resolve(CONFIG), key, true);
         }
         return null;
     }
 
+    /** The result a request with this key produced before, or {@code null}. */
+    BusyboxResult lookupRequest(String requestKey) {
+        try {
+            Path known = root.resolve("requests").resolve(requestKey);
+            return Files.isRegularFile(known) ? lookup(Files.readString(known, StandardCharsets.US_ASCII).trim()) : null;
+        } catch (IOException unreadable) {
+            return null; // the index is only a shortcut: fall back to building and keying the config
+        }
+    }
+
+    /** Records which result a request produced (temp file + atomic move). */
+    void rememberRequest(String requestKey, String key) throws BootImageException {
+        try {
+            Path dir = Files.createDirectories(root.resolve("requests"));
+            Path tmp = Files.createTempFile(dir, requestKey, ".tmp");
+            Files.writeString(tmp, key + "\n", StandardCharsets.US_ASCII);
+            Files.move(tmp, dir.resolve(requestKey), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new BootImageException("Cannot write the BusyBox cache index in " + root + ": " + e.getMessage()
+                    + ". Check that the cache directory is writable.", e);
+        }
+    }
+
     /** Copies the outputs of a finished build into the cache (temp dir + atomic move) and returns the entry. */
-    BusyboxResult store(String key, Path binary, Path links, Path buildLog) throws IOException {
+    BusyboxResult store(String key, Path binary, Path links, Path config, Path buildLog) throws IOException {
         Files.createDirectories(root);
         Path tmp = Files.createTempDirectory(root, key + ".tmp-");
         Files.copy(binary, tmp.resolve(BINARY), StandardCopyOption.COPY_ATTRIBUTES);
         Files.copy(links, tmp.resolve(LINKS));
+        Files.copy(config, tmp.resolve(CONFIG));
         Files.copy(buildLog, tmp.resolve("build.log"));
         Files.move(tmp, entry(key), StandardCopyOption.ATOMIC_MOVE);
         BusyboxResult stored = lookup(key);
-        return new BusyboxResult(stored.binary(), stored.links(), key, false);
+        return new BusyboxResult(stored.binary(), stored.links(), stored.config(), key, false);
     }
 
     /** Holds the lock for one key; close to release. */

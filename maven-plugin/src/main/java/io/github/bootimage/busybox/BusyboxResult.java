@@ -12,10 +12,11 @@ import java.nio.file.StandardCopyOption;
  *
  * @param binary   the stripped static binary (in the cache: do not modify)
  * @param links    the applet list (in the cache: do not modify)
+ * @param config   the effective {@code .config} after {@code make oldconfig}, e.g. to pin it as a base config
  * @param key      the cache key (SHA-256 hex)
  * @param cacheHit whether the build came from the cache without compiling
  */
-public record BusyboxResult(Path binary, Path links, String key, boolean cacheHit) {
+public record BusyboxResult(Path binary, Path links, Path config, String key, boolean cacheHit) {
 
     /** Copies {@code busybox} (mode 0755) and {@code busybox.links} into {@code dir}, each via temp file + move. */
     public void copyTo(Path dir) throws BootImageException {
