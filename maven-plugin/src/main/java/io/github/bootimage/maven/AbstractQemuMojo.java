@@ -12,8 +12,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.io.IOException;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 /** The parameters both QEMU goals share: what to boot and where QEMU and OVMF are. */
 abstract class AbstractQemuMojo extends AbstractMojo {
@@ -21,9 +25,26 @@ abstract class AbstractQemuMojo extends AbstractMojo {
     @Parameter(property = "bootimage.image", defaultValue = "${project.build.directory}/${project.build.finalName}.iso")
     protected File image;
 
-    /** The kernel (bzImage) for medium {@code kernel}. */
+    /** The kernel (bzImage) for medium {@code kernel}, as a plain file; wins over {@code <kernel>}. */
     @Parameter(property = "bootimage.kernelFile")
     protected File kernelFile;
+
+    /** The kernel input for medium {@code kernel} (the iso goal's {@code <kernel>}); default linux-image-amd64. */
+    @Parameter
+    protected InputSpec kernel;
+
+    @Parameter(defaultValue = "${project}", readonly = true)
+    protected MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    protected MavenSession session;
+
+    /** Resolves pinned inputs; set by the subclass's injected constructor. */
+    protected final MavenInputs inputs;
+
+    AbstractQemuMojo(MavenInputs inputs) {
+        this.inputs = inputs;
+    }
 
     /** The initramfs for medium {@code kernel}. */
     @Parameter(property = "bootimage.initrdFile")
@@ -73,6 +94,27 @@ abstract class AbstractQemuMojo extends AbstractMojo {
             throw new BootImageException("<" + codeName + "> and <" + varsName + "> must be set together");
         }
         return Optional.of(new OvmfFiles(code.toPath(), vars.toPath()));
+    }
+
+    /** The kernel for medium {@code kernel}: {@code kernelFile}, else the pinned {@code <kernel>} input. */
+    Optional<Path> kernelFor(boolean needed) throws MojoExecutionException {
+        if (kernelFile != null || !needed) {
+            return path(kernelFile);
+        }
+        return Optional.of(inputs.resolver(session, project, getLog()).resolve("kernel", kernel, IsoMojo.DEFAULT_KERNEL));
+    }
+
+    /** The initramfs for medium {@code kernel}: {@code initrdFile}, else the initramfs goal's output. */
+    Optional<Path> initrdFor(boolean needed) throws MojoExecutionException {
+        if (initrdFile != null || !needed) {
+            return path(initrdFile);
+        }
+        try {
+            return Optional.of(ImageFiles.findInitramfs(project).orElseThrow(() -> new MojoExecutionException(
+                    "Medium 'kernel' needs an initramfs: run the initramfs goal first or set <initrdFile>.")));
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot look for the initramfs: " + e.getMessage(), e);
+        }
     }
 
     static BootTarget target(String firmware, String medium) throws BootImageException {

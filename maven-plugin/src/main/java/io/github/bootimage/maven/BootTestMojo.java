@@ -6,7 +6,9 @@ import io.github.bootimage.qemu.BootTarget;
 import io.github.bootimage.qemu.BootTestRequest;
 import io.github.bootimage.qemu.BootTester;
 import io.github.bootimage.qemu.ExpectStep;
+import io.github.bootimage.qemu.Medium;
 import java.io.File;
+import javax.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +25,11 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "boot-test", defaultPhase = LifecyclePhase.INTEGRATION_TEST, threadSafe = true)
 public class BootTestMojo extends AbstractQemuMojo {
+    @Inject
+    public BootTestMojo(MavenInputs inputs) {
+        super(inputs);
+    }
+
     /**
      * The ways to boot, e.g. {@code <target><firmware>uefi-secureboot</firmware><medium>cdrom</medium></target>}.
      * Default: BIOS and UEFI from CD-ROM.
@@ -87,6 +94,8 @@ public class BootTestMojo extends AbstractQemuMojo {
         }
         try {
             BootTestRequest request = request(Runtime.getRuntime().availableProcessors());
+            boolean kernelMedium = request.targets().stream().anyMatch(t -> t.medium() == Medium.KERNEL);
+            request = request.withKernel(kernelFor(kernelMedium), initrdFor(kernelMedium));
             new BootTester(host(), getLog()::info).run(request);
         } catch (BootImageException e) {
             throw new MojoFailureException(e.getMessage(), e);

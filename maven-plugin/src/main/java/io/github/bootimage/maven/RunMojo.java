@@ -4,6 +4,7 @@ import io.github.bootimage.BootImageException;
 import io.github.bootimage.qemu.InteractiveRun;
 import io.github.bootimage.qemu.QemuLaunch;
 import java.io.File;
+import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -15,6 +16,11 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "run", threadSafe = true)
 public class RunMojo extends AbstractQemuMojo {
+    @Inject
+    public RunMojo(MavenInputs inputs) {
+        super(inputs);
+    }
+
     /** {@code bios}, {@code uefi} or {@code uefi-secureboot}. */
     @Parameter(property = "bootimage.run.firmware", defaultValue = "bios")
     String firmware;
@@ -59,9 +65,9 @@ public class RunMojo extends AbstractQemuMojo {
         }
     }
 
-    QemuLaunch launch(int hostCores) throws BootImageException {
+    QemuLaunch launch(int hostCores) throws BootImageException, MojoExecutionException {
         try {
-            return new QemuLaunch(target(firmware, medium), path(image), path(kernelFile), path(initrdFile),
+            return new QemuLaunch(target(firmware, medium), path(image), kernelFor("kernel".equals(medium)), initrdFor("kernel".equals(medium)),
                     cmdline == null ? "" : cmdline, memory, cpus != null ? cpus : hostCores, qemuArgs());
         } catch (IllegalArgumentException e) {
             throw new BootImageException("invalid run configuration: " + e.getMessage(), e);

@@ -33,6 +33,12 @@ public record BootTestRequest(List<BootTarget> targets, Optional<Path> image, Op
         }
     }
 
+    /** The same test with the kernel and initramfs for medium {@code kernel}. */
+    public BootTestRequest withKernel(Optional<Path> newKernel, Optional<Path> newInitrd) {
+        return new BootTestRequest(targets, image, newKernel, newInitrd, cmdline, memoryMib, cpus, extraArgs, script,
+                reportsDir, suiteName, parallelism);
+    }
+
     /** The launch of one target. */
     public QemuLaunch launch(BootTarget target) {
         return new QemuLaunch(target, image, kernel, initrd, cmdline, memoryMib, cpus, extraArgs);

@@ -125,6 +125,7 @@ class BootTestMojoTest {
     @InjectMojo(goal = "run", pom = DEFAULTS)
     @MojoParameter(name = "firmware", value = "uefi")
     @MojoParameter(name = "medium", value = "kernel")
+    @MojoParameter(name = "initrdFile", value = "/images/initrd.img")
     void runMapsItsOptionsAndUsesAllCoresByDefault(RunMojo mojo) throws Exception {
         var launch = mojo.launch(6);
         assertThat(launch.target()).isEqualTo(new BootTarget(Firmware.UEFI, Medium.KERNEL));
