@@ -98,6 +98,13 @@ final class Fetchers {
                 ? new AptArchive.Candidate(locked.packageName(), locked.version(), locked.fileName(), null, locked.size())
                 : apt.resolve(in.name(), deb);
         String spec = c.pkg() + "=" + c.version();
+        if (locked == null && c.sha256() != null && cache.find(c.sha256()).isPresent()) {
+            // The archive index names the .deb's hash: another project may have fetched it already.
+            verify(in, "apt-get download " + spec + " (hash in the apt archive index)", expected, c.sha256());
+            return new Result(new InputResolver.Fetched(cache.pathOf(c.sha256()), c.sha256(), c.fileName(),
+                    "Debian package " + spec), new LockEntry("deb", in.name(), c.pkg(), c.version(),
+                    "apt-get download " + spec, c.fileName(), c.sha256(), c.size()));
+        }
         return cache.locked("deb " + spec, () -> {
             Optional<Result> again = cached(expected, c.fileName(), origin, locked);
             if (again.isPresent()) {

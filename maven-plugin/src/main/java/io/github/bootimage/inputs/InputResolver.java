@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns declared {@link Input}s into verified local files: fetches (or finds in the cache) the source, checks
@@ -20,6 +21,7 @@ public final class InputResolver {
     private final LockFile lock;
     private final Fetchers fetchers;
     private final Set<String> updated = new HashSet<>();
+    private final ConcurrentHashMap<String, Object> requestLocks = new ConcurrentHashMap<>();
 
     public InputResolver(InputSettings settings) throws BootImageException {
         this.settings = settings;
@@ -51,6 +53,16 @@ public final class InputResolver {
     }
 
     private Fetched fetch(Input input) throws BootImageException, IOException {
+        if (!input.needsLock()) {
+            return fetchAndRecord(input);
+        }
+        // Threads resolving the same unpinned request wait for the first one's lock entry instead of resolving again.
+        synchronized (requestLocks.computeIfAbsent(input.source().lockKey(), k -> new Object())) {
+            return fetchAndRecord(input);
+        }
+    }
+
+    private Fetched fetchAndRecord(Input input) throws BootImageException, IOException {
         LockEntry entry = lockedEntry(input);
         String expected = input.sha256() != null ? input.sha256() : entry == null ? null : entry.sha256();
         Source s = input.source();
