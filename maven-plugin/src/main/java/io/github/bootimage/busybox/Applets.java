@@ -3,6 +3,8 @@ package io.github.bootimage.busybox;
 import io.github.bootimage.BootImageException;
 import io.github.bootimage.model.EntryPath;
 import java.io.IOException;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +56,31 @@ public final class Applets {
 
     /** Runs {@code busybox --list-full}; fails with advice when the binary does not run on this host. */
     public static List<EntryPath> fromBinary(Path busybox) throws BootImageException {
-        ProcessBuilder pb = new ProcessBuilder(busybox.toAbsolutePath().toString(), "--list-full");
+        if (Files.isExecutable(busybox)) {
+            return list(busybox, busybox);
+        }
+        // Inputs come from a read-only content cache without the executable bit: run a private copy.
+        Path copy = null;
+        try {
+            copy = Files.createTempFile("busybox", ".bin");
+            Files.copy(busybox, copy, StandardCopyOption.REPLACE_EXISTING);
+            Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rwx------"));
+            return list(busybox, copy);
+        } catch (IOException | UnsupportedOperationException e) {
+            throw cannotRun(busybox, "cannot make an executable copy: " + e.getMessage(), e);
+        } finally {
+            if (copy != null) {
+                try {
+                    Files.deleteIfExists(copy);
+                } catch (IOException ignored) {
+                    // a leftover temp file is harmless; the build result is what matters
+                }
+            }
+        }
+    }
+
+    private static List<EntryPath> list(Path busybox, Path executable) throws BootImageException {
+        ProcessBuilder pb = new ProcessBuilder(executable.toAbsolutePath().toString(), "--list-full");
         pb.environment().clear();
         pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         pb.redirectError(ProcessBuilder.Redirect.DISCARD);
