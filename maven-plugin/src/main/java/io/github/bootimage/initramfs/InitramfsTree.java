@@ -101,6 +101,8 @@ public final class InitramfsTree {
                 BytesContent.utf8(InitScripts.inittab(this::command))));
         tree.put(new Entry.RegularFile(EntryPath.of("etc/init.d/rcS"), 0755, 0, 0,
                 BytesContent.utf8(InitScripts.rcS(this::command))));
+        tree.put(new Entry.RegularFile(EntryPath.of("etc/profile"), 0644, 0, 0,
+                BytesContent.utf8(InitScripts.profile(this::command))));
     }
 
     private String command(String applet) {
