@@ -84,11 +84,28 @@ public enum Compression {
             case LZ4:
                 return new Lz4LegacyOutputStream(out, threads);
             case LZMA:
-                return new LZMAOutputStream(out, new LZMA2Options(level), -1);
+                return new NoFlush(new LZMAOutputStream(out, new LZMA2Options(level), -1));
             case BZIP2:
                 return new BZip2CompressorOutputStream(out, level);
             default:
                 throw new IllegalStateException(name());
+        }
+    }
+
+    /** The .lzma format cannot flush mid-stream (xz-java throws); archive writers flush, so flush is a no-op. */
+    private static final class NoFlush extends java.io.FilterOutputStream {
+        NoFlush(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void flush() {
+            // nothing: the data is flushed when the stream is closed
         }
     }
 }
