@@ -4,32 +4,40 @@ import io.github.bootimage.BootImageException;
 import io.github.bootimage.busybox.BusyboxBuild;
 import io.github.bootimage.busybox.BusyboxRequest;
 import io.github.bootimage.busybox.BusyboxResult;
+import io.github.bootimage.inputs.ResolvedInput;
 import java.io.File;
+import java.nio.file.Path;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
+import javax.inject.Inject;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 /**
  * Builds a static BusyBox from a pinned source tarball ({@code make defconfig} or a given {@code .config},
  * plus fragments), reproducibly and cached across projects; writes {@code busybox} and
- * {@code busybox.links} to {@link #outputDirectory} for the {@code initramfs} goal.
+ * {@code busybox.links} to {@link #outputDirectory}, where the {@code initramfs} goal of the same build
+ * picks them up when its {@code <busybox>} is not configured.
  */
 @Mojo(name = "busybox", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
 public class BusyboxMojo extends AbstractMojo {
-    /** The BusyBox source tarball, e.g. {@code busybox-1.35.0.tar.bz2} (.tar.bz2, .tar.gz or .tar.xz). */
-    @Parameter(property = "bootimage.busybox.source")
-    File source;
+    /** Project context keys under which the initramfs goal finds the binary and its applet list. */
+    static final String BINARY_KEY = "bootimage.busybox.binary";
+    static final String LINKS_KEY = "bootimage.busybox.links";
 
-    /** The pinned SHA-256 of {@link #source}; the build refuses any other bytes. */
-    @Parameter(property = "bootimage.busybox.sha256")
-    String sha256;
+    /**
+     * The BusyBox source tarball (.tar.bz2, .tar.gz or .tar.xz) as an input with a pinned SHA-256, e.g.
+     * {@code <source><file>downloads/busybox-1.35.0.tar.bz2</file><sha256>faeeb2...</sha256></source>}, a
+     * {@code <url>}, an {@code <artifact>}, or a Debian source tarball given by {@code <file>}.
+     */
+    @Parameter
+    InputSpec source;
 
     /** Optional upstream signature of the tarball ({@code .sig}, binary or armored). */
     @Parameter(property = "bootimage.busybox.signature")
@@ -59,11 +67,11 @@ public class BusyboxMojo extends AbstractMojo {
             defaultValue = "${project.build.directory}/bootimage/busybox")
     File outputDirectory;
 
-    /** The build cache shared by all projects of this user. */
-    @Parameter(property = "bootimage.cacheDirectory", defaultValue = "${user.home}/.cache/bootimage")
+    /** The cache shared by all projects of this user; default {@code bootimage/} beside the local repository. */
+    @Parameter(property = "bootimage.cacheDirectory")
     File cacheDirectory;
 
-    /** The reproducible build time: ISO-8601 instant or seconds since 1970; it becomes SOURCE_DATE_EPOCH. */
+    /** The reproducible build time: it becomes SOURCE_DATE_EPOCH of the BusyBox build. */
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     String outputTimestamp;
 
@@ -73,27 +81,44 @@ public class BusyboxMojo extends AbstractMojo {
     @Parameter(property = "bootimage.skip", defaultValue = "false")
     boolean skipAll;
 
+    @Parameter(defaultValue = "${project}", readonly = true)
+    MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    MavenSession session;
+
+    private final MavenInputs inputs;
+
+    @Inject
+    public BusyboxMojo(MavenInputs inputs) {
+        this.inputs = inputs;
+    }
+
     @Override
     public void execute() throws MojoExecutionException {
         if (skip || skipAll) {
             getLog().info("Skipping the BusyBox build (bootimage.busybox.skip / bootimage.skip)");
             return;
         }
+        if (source == null || source.isEmpty()) {
+            throw new MojoExecutionException("The busybox goal needs <source>: the BusyBox source tarball with its "
+                    + "pinned SHA-256, e.g. <source><file>busybox-1.35.0.tar.bz2</file><sha256>(sha256sum of it)"
+                    + "</sha256></source>.");
+        }
+        ResolvedInput tarball = inputs.resolver(session, project, getLog()).resolveInput("source", source, null);
         try {
-            BusyboxResult result = new BusyboxBuild(request()).build();
+            BusyboxResult result = new BusyboxBuild(request(tarball.file(), tarball.sha256())).build();
             result.copyTo(outputDirectory.toPath());
             getLog().info("BusyBox " + (result.cacheHit() ? "(cached) " : "") + "written to " + outputDirectory);
         } catch (BootImageException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
+        project.setContextValue(BINARY_KEY, outputDirectory.toPath().resolve("busybox"));
+        project.setContextValue(LINKS_KEY, outputDirectory.toPath().resolve("busybox.links"));
     }
 
-    BusyboxRequest request() throws BootImageException {
-        // Checked here rather than with required = true, so that -Dbootimage.skip works without them.
-        if (source == null || sha256 == null || sha256.isBlank()) {
-            throw new BootImageException("The busybox goal needs <source> (the BusyBox source tarball, e.g."
-                    + " busybox-1.35.0.tar.bz2) and its pinned <sha256> (sha256sum busybox-1.35.0.tar.bz2).");
-        }
+    /** The core request for a verified tarball. */
+    BusyboxRequest request(Path tarball, String sha256) throws MojoExecutionException {
         Map<String, String> fragments = new HashMap<>();
         if (configFragments != null) {
             // An empty element (<CONFIG_VI/>) means "switch off", like "n".
@@ -101,30 +126,19 @@ public class BusyboxMojo extends AbstractMojo {
         }
         int n = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
         String path = System.getenv("PATH");
-        return new BusyboxRequest(source.toPath(), sha256, config == null ? null : config.toPath(), fragments, n,
-                epoch(outputTimestamp, System.getenv("SOURCE_DATE_EPOCH")), cacheDirectory.toPath(),
+        Instant epoch = BuildEpoch.resolve(outputTimestamp, getLog());
+        return new BusyboxRequest(tarball, sha256, config == null ? null : config.toPath(), fragments, n, epoch,
+                cacheRoot().resolve("busybox"),
                 path == null || path.isEmpty() ? BusyboxRequest.DEFAULT_SEARCH_PATH : path,
                 signature == null ? null : signature.toPath(), publicKey == null ? null : publicKey.toPath(),
                 getLog()::info);
     }
 
-    /** project.build.outputTimestamp, else SOURCE_DATE_EPOCH; ISO-8601 with offset or epoch seconds. */
-    static Instant epoch(String outputTimestamp, String sourceDateEpoch) throws BootImageException {
-        String value = outputTimestamp != null && !outputTimestamp.isBlank() ? outputTimestamp.trim()
-                : sourceDateEpoch != null && !sourceDateEpoch.isBlank() ? sourceDateEpoch.trim() : null;
-        if (value == null) {
-            throw new BootImageException("The BusyBox build needs a fixed build time for its banner: set"
-                    + " <project.build.outputTimestamp> (e.g. 2026-01-01T00:00:00Z) in the pom's <properties>,"
-                    + " or the environment variable SOURCE_DATE_EPOCH.");
+    private Path cacheRoot() {
+        if (cacheDirectory != null) {
+            return cacheDirectory.toPath();
         }
-        try {
-            if (value.chars().allMatch(Character::isDigit)) {
-                return Instant.ofEpochSecond(Long.parseLong(value));
-            }
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException | NumberFormatException e) {
-            throw new BootImageException("project.build.outputTimestamp '" + value + "' is neither an ISO-8601"
-                    + " date-time with offset (2026-01-01T00:00:00Z) nor seconds since 1970.", e);
-        }
+        return session.getRepositorySession().getLocalRepository().getBasedir().toPath().toAbsolutePath().getParent()
+                .resolve("bootimage");
     }
 }

@@ -153,10 +153,20 @@ public class InitramfsMojo extends AbstractMojo {
             extra.add(e.toEntry());
         }
         Instant epoch = BuildEpoch.resolve(outputTimestamp, getLog());
-        Path busyboxFile = inputs.resolver(session, project, getLog()).resolve("busybox", busybox, DEFAULT_BUSYBOX);
+        Path busyboxFile;
+        Path links = path(busyboxLinks);
+        Object built = project.getContextValue(BusyboxMojo.BINARY_KEY);
+        if ((busybox == null || busybox.isEmpty()) && built instanceof Path p) {
+            // The busybox goal ran in this build: its binary and its applet list (no need to run it).
+            busyboxFile = p;
+            links = links != null ? links : (Path) project.getContextValue(BusyboxMojo.LINKS_KEY);
+            getLog().info("Using the BusyBox built by the busybox goal: " + p);
+        } else {
+            busyboxFile = inputs.resolver(session, project, getLog()).resolve("busybox", busybox, DEFAULT_BUSYBOX);
+        }
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         return new InitramfsRequest(busyboxFile, Architecture.X86_64, applets == null ? List.of() : applets,
-                path(busyboxLinks), allInBin ? AppletLayout.ALL_IN_BIN : AppletLayout.OWN_DIRECTORIES, initSystem,
+                links, allInBin ? AppletLayout.ALL_IN_BIN : AppletLayout.OWN_DIRECTORIES, initSystem,
                 path(initFile), path(initramfsDirectory), extra, c, compressionLevel, Math.max(1, n), epoch,
                 prefixArchives == null ? List.of() : prefixArchives.stream().map(File::toPath).toList(),
                 path(baseArchive), ImageFiles.initramfs(project, c.extension()));
