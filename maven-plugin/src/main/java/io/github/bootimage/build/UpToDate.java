@@ -1,10 +1,12 @@
 package io.github.bootimage.build;
 
+import io.github.bootimage.BootImageException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.function.Consumer;
 
 /**
  * Remembers the {@link Fingerprint} an output was built from, in a stamp file beside the other build
@@ -12,6 +14,29 @@ import java.nio.file.StandardCopyOption;
  */
 public final class UpToDate {
     private UpToDate() {
+    }
+
+    /** The work that makes an output. */
+    @FunctionalInterface
+    public interface Work {
+        void run() throws BootImageException, IOException;
+    }
+
+    /**
+     * Runs {@code work} unless {@code output} exists and was built from {@code fingerprint}; says which in
+     * {@code info}. The stamp is dropped before the work and written after it succeeded.
+     */
+    public static void run(String what, Path output, Path stamp, String fingerprint, Consumer<String> info, Work work)
+            throws BootImageException, IOException {
+        if (check(stamp, fingerprint, output)) {
+            info.accept(what + " up to date, not rebuilt: " + output);
+            return;
+        }
+        invalidate(stamp);
+        info.accept("Writing " + what + ": " + output);
+        work.run();
+        record(stamp, fingerprint);
+        info.accept(what + " written: " + Files.size(output) + " bytes");
     }
 
     /** True when every output exists and the stamp holds this fingerprint. */

@@ -5,6 +5,7 @@ import io.github.bootimage.model.Content;
 import io.github.bootimage.model.Entry;
 import io.github.bootimage.model.EntryPath;
 import io.github.bootimage.model.FileTree;
+import io.github.bootimage.compress.NonClosingOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -39,7 +40,7 @@ public final class NewcWriter {
     /** Writes the whole archive, including the trailer; {@code out} is left open. */
     public void write(FileTree tree, OutputStream out) throws BootImageException, IOException {
         InodePlan plan = InodePlan.of(tree);
-        CpioArchiveOutputStream cpio = new CpioArchiveOutputStream(new NonClosing(out), CpioConstants.FORMAT_NEW,
+        CpioArchiveOutputStream cpio = new CpioArchiveOutputStream(new NonClosingOutputStream(out), CpioConstants.FORMAT_NEW,
                 BLOCK_SIZE, "UTF-8");
         for (Entry entry : tree.entries()) {
             writeEntry(cpio, entry, plan);
@@ -136,23 +137,6 @@ public final class NewcWriter {
             }
             remaining -= len;
             out.write(b, off, len);
-        }
-    }
-
-    /** Lets the archive stream finish without closing the caller's stream. */
-    static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.flush();
         }
     }
 }

@@ -2,11 +2,11 @@ package io.github.bootimage.initramfs;
 
 import io.github.bootimage.BootImageException;
 import io.github.bootimage.compress.Compression;
+import io.github.bootimage.compress.NonClosingOutputStream;
 import io.github.bootimage.cpio.ArchiveConcatenation;
 import io.github.bootimage.cpio.NewcWriter;
 import io.github.bootimage.model.FileTree;
 import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -45,7 +45,7 @@ public final class InitramfsBuilder {
                 }
                 Compression c = request.compression();
                 int level = request.compressionLevel() != null ? request.compressionLevel() : c.defaultLevel();
-                try (OutputStream encoder = c.encoder(new KeepOpen(file), level, request.threads())) {
+                try (OutputStream encoder = c.encoder(new NonClosingOutputStream(file), level, request.threads())) {
                     new NewcWriter(request.epoch()).write(tree, encoder);
                 }
             }
@@ -66,23 +66,6 @@ public final class InitramfsBuilder {
             } catch (IOException ignored) {
                 // the original error is the one to report
             }
-        }
-    }
-
-    /** The encoder closes what it wraps; the file is closed by its own try block. */
-    private static final class KeepOpen extends FilterOutputStream {
-        KeepOpen(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.flush();
         }
     }
 }

@@ -110,18 +110,9 @@ public class InitramfsMojo extends AbstractMojo {
         InitramfsRequest request = request();
         try {
             Path work = Files.createDirectories(ImageFiles.workDir(project).resolve("initramfs"));
-            Path stamp = work.resolve("initramfs.stamp");
-            String fingerprint = fingerprint(request);
-            if (UpToDate.check(stamp, fingerprint, request.output())) {
-                getLog().info("Initramfs up to date, not rebuilt: " + request.output());
-            } else {
-                UpToDate.invalidate(stamp);
-                getLog().info("Writing " + request.output() + " (" + request.compression().id() + ", "
-                        + request.threads() + " threads)");
-                InitramfsBuilder.build(request);
-                UpToDate.record(stamp, fingerprint);
-                getLog().info("Initramfs written: " + Files.size(request.output()) + " bytes");
-            }
+            UpToDate.run("initramfs (" + request.compression().id() + ", " + request.threads() + " threads)",
+                    request.output(), work.resolve("initramfs.stamp"), fingerprint(request), getLog()::info,
+                    () -> InitramfsBuilder.build(request));
         } catch (BootImageException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         } catch (IOException e) {

@@ -128,19 +128,11 @@ public class IsoMojo extends AbstractMojo {
         IsoContent content = content(in);
         try {
             Path work = Files.createDirectories(ImageFiles.workDir(project).resolve("iso"));
-            Path stamp = work.resolve("iso.stamp");
-            String fingerprint = fingerprint(content, volume, epoch);
-            if (UpToDate.check(stamp, fingerprint, output)) {
-                getLog().info("ISO up to date, not rebuilt: " + output);
-            } else {
-                UpToDate.invalidate(stamp);
-                getLog().info("Writing " + output + (content.bios().isPresent() ? " [BIOS: ISOLINUX]" : "")
-                        + (content.uefi().isPresent() ? " [UEFI: shim + GRUB]" : "") + (hybrid ? " [hybrid]" : ""));
-                BootableIso.write(new BootableIso.Request(content, volume, upper(publisher), upper(applicationId),
-                        epoch, output, work));
-                UpToDate.record(stamp, fingerprint);
-                getLog().info("ISO written: " + Files.size(output) + " bytes");
-            }
+            String what = "ISO" + (content.bios().isPresent() ? " [BIOS: ISOLINUX]" : "")
+                    + (content.uefi().isPresent() ? " [UEFI: shim + GRUB]" : "") + (hybrid ? " [hybrid]" : "");
+            UpToDate.run(what, output, work.resolve("iso.stamp"), fingerprint(content, volume, epoch), getLog()::info,
+                    () -> BootableIso.write(new BootableIso.Request(content, volume, upper(publisher),
+                            upper(applicationId), epoch, output, work)));
         } catch (BootImageException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         } catch (IOException e) {
