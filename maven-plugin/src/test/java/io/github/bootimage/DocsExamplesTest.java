@@ -93,9 +93,11 @@ class DocsExamplesTest {
         List<String> problems = new ArrayList<>();
         int checked = 0;
         for (Path md : markdownFiles()) {
-            Matcher m = XML_BLOCK.matcher(Files.readString(md, StandardCharsets.UTF_8));
+            String text = Files.readString(md, StandardCharsets.UTF_8);
+            Matcher m = XML_BLOCK.matcher(text);
             while (m.find()) {
-                String where = docs.relativize(md) + " (xml block at offset " + m.start() + ")";
+                long line = text.substring(0, m.start(1)).chars().filter(c -> c == '\n').count();
+                String where = docs.relativize(md) + ":" + line + " (xml block)";
                 String block = m.group(1);
                 Document doc;
                 try {
