@@ -155,13 +155,34 @@ class DocsExamplesTest {
             Matcher m = LINK.matcher(Files.readString(md, StandardCharsets.UTF_8));
             while (m.find()) {
                 String target = m.group(1);
-                if (!target.contains("://") && !target.startsWith("mailto:")
-                        && !Files.exists(md.getParent().resolve(target))) {
+                if (target.contains("://") || target.startsWith("mailto:")) {
+                    continue;
+                }
+                Path file = md.getParent().resolve(target);
+                if (!Files.exists(file)) {
                     problems.add(docs.relativize(md) + ": broken link " + target);
+                } else if (m.group(2) != null && target.endsWith(".md")
+                        && !anchors(file).contains(m.group(2).substring(1))) {
+                    problems.add(docs.relativize(md) + ": no heading for " + target + m.group(2));
                 }
             }
         }
         assertThat(problems).isEmpty();
+    }
+
+    /** GitHub's heading anchors: lower case, punctuation other than '-' and '_' dropped, spaces as '-'. */
+    private static Set<String> anchors(Path md) throws IOException {
+        Set<String> anchors = new TreeSet<>();
+        boolean fenced = false;
+        for (String line : Files.readAllLines(md, StandardCharsets.UTF_8)) {
+            if (line.strip().startsWith("```")) {
+                fenced = !fenced;
+            } else if (!fenced && line.startsWith("#")) {
+                String title = line.replaceFirst("^#+\\s*", "").strip().toLowerCase(java.util.Locale.ROOT);
+                anchors.add(title.replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-'));
+            }
+        }
+        return anchors;
     }
 
     /** A bare fragment gets a root element; a whole POM or plugin parses as it is. */
