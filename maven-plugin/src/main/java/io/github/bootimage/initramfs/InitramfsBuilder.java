@@ -36,6 +36,10 @@ public final class InitramfsBuilder {
         try {
             Files.createDirectories(output.getParent());
             tmp = Files.createTempFile(output.getParent(), "." + output.getFileName(), ".tmp");
+            // Temp files are created 0600; the image is an ordinary readable file (rw-r--r--).
+            if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
             try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
                 for (Path prefix : request.prefixArchives()) {
                     ArchiveConcatenation.copyPadded(prefix, file);
