@@ -112,6 +112,6 @@ public final class Applets {
     private static BootImageException cannotRun(Path busybox, String why, Exception cause) {
         return new BootImageException("Cannot list the applets of " + busybox + " with 'busybox --list-full' ("
                 + why + "); it may be built for another architecture. List them in the 'applets' parameter, or "
-                + "give the busybox.links file of the BusyBox build ('appletLinks').", cause);
+                + "give the busybox.links file of the BusyBox build ('busyboxLinks').", cause);
     }
 }

@@ -54,7 +54,7 @@ final class FatSizing {
     static FatGeometry fixed(List<FatNode> nodes, long sizeBytes, FatType only) throws BootImageException {
         if (sizeBytes % FatGeometry.SECTOR != 0 || sizeBytes <= 0) {
             throw new BootImageException("The FAT image size " + sizeBytes + " is not a positive multiple of 512 bytes; "
-                    + "set espSize to whole sectors (e.g. " + ((sizeBytes / 512 + 1) * 512) + ").");
+                    + "use a size of whole 512-byte sectors (e.g. " + ((sizeBytes / 512 + 1) * 512) + ").");
         }
         FatType type = only != null ? only : sizeBytes >= FAT32_FROM_BYTES ? FatType.FAT32
                 : FatGeometry.of(FatType.FAT16, 1, FatGeometry.ROOT_ENTRIES, sizeBytes / 512).clusterCount()
@@ -70,13 +70,13 @@ final class FatSizing {
         if (chosen == null) {
             throw new BootImageException("A " + sizeBytes + "-byte image cannot be formatted as " + type + " (its "
                     + "cluster count must lie in " + type.minClusters() + ".." + type.maxClusters()
-                    + "); choose another espSize or leave the FAT type unset.");
+                    + "); choose another size or leave the FAT type unset.");
         }
         long needed = neededClusters(nodes, type, chosen.secPerClus());
         if (needed > chosen.clusterCount()) {
             throw new BootImageException("ESP content (" + contentBytes(nodes) + " bytes, " + needed + " clusters of "
                     + chosen.clusterBytes() + " bytes) does not fit in a " + sizeBytes + "-byte " + type + " image ("
-                    + chosen.clusterCount() + " clusters); raise espSize or leave it unset for automatic sizing, "
+                    + chosen.clusterCount() + " clusters); raise the size or leave it unset for automatic sizing, "
                     + "or remove files from the ESP.");
         }
         return chosen;

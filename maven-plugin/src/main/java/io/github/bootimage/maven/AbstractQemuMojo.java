@@ -50,8 +50,11 @@ abstract class AbstractQemuMojo extends AbstractMojo {
     @Parameter(property = "bootimage.initrdFile")
     protected File initrdFile;
 
-    /** Kernel command line for medium {@code kernel}; {@code console=ttyS0} is added unless a console is given. */
-    @Parameter(property = "bootimage.cmdline", defaultValue = "console=ttyS0 panic=-1")
+    /**
+     * Kernel command line for medium {@code kernel} (the same parameter as the iso goal's); {@code console=ttyS0}
+     * and {@code panic=-1} are added unless the line sets them.
+     */
+    @Parameter(property = "bootimage.cmdline", defaultValue = "")
     protected String cmdline;
 
     /** Extra arguments appended to the QEMU command line, e.g. {@code -nic user}. */

@@ -38,8 +38,8 @@ public class InitramfsEntry {
             throw new MojoExecutionException("Every initramfs <entry> needs <type> (dir, file, symlink, char, block) and "
                     + "<path>.");
         }
-        EntryPath p = EntryPath.of(path);
         try {
+            EntryPath p = EntryPath.of(path);
             switch (type.toLowerCase(Locale.ROOT)) {
                 case "dir":
                     return new Entry.Directory(p, mode(0755), uid, gid);

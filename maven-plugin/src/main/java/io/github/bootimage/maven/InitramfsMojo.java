@@ -164,7 +164,7 @@ public class InitramfsMojo extends AbstractMojo {
     }
 
     private String fingerprint(InitramfsRequest r) throws IOException {
-        Fingerprint f = new Fingerprint().add("applets", r.applets()).add("layout", r.appletLayout())
+        Fingerprint f = new Fingerprint().add("plugin", PluginCoordinates.load().version()).add("applets", r.applets()).add("layout", r.appletLayout())
                 .add("init", r.initSystem()).add("extra", r.extraEntries()).add("compression", r.compression())
                 .add("level", r.compressionLevel()).add("epoch", r.epoch())
                 .addFile("busybox", r.busybox()).addFile("links", r.appletLinks()).addFile("initFile", r.initFile())

@@ -129,7 +129,7 @@ public class IsoMojo extends AbstractMojo {
         try {
             Path work = Files.createDirectories(ImageFiles.workDir(project).resolve("iso"));
             String what = "ISO" + (content.bios().isPresent() ? " [BIOS: ISOLINUX]" : "")
-                    + (content.uefi().isPresent() ? " [UEFI: shim + GRUB]" : "") + (hybrid ? " [hybrid]" : "");
+                    + (content.uefi().isPresent() ? " [UEFI: shim + GRUB]" : "") + (hybrid && bios ? " [hybrid]" : "");
             UpToDate.run(what, output, work.resolve("iso.stamp"), fingerprint(content, volume, epoch), getLog()::info,
                     () -> BootableIso.write(new BootableIso.Request(content, volume, upper(publisher),
                             upper(applicationId), epoch, output, work)));
@@ -181,7 +181,7 @@ public class IsoMojo extends AbstractMojo {
     }
 
     private String fingerprint(IsoContent c, String volume, Instant epoch) throws IOException {
-        Fingerprint f = new Fingerprint().add("volume", volume).add("epoch", epoch).add("menu", c.menu())
+        Fingerprint f = new Fingerprint().add("plugin", PluginCoordinates.load().version()).add("volume", volume).add("epoch", epoch).add("menu", c.menu())
                 .add("publisher", publisher).add("application", applicationId).add("hybrid", hybrid)
                 .add("diskInfo", c.diskInfo()).addFile("kernel", c.kernel()).addFile("initrd", c.initrd())
                 .addTree("overlay", c.overlay().orElse(null));

@@ -53,7 +53,7 @@ public class Menu {
         try {
             List<MenuEntry> list = new ArrayList<>();
             int defaultIndex = 0;
-            for (Item i : entries) {
+            for (Item i : entries == null || entries.isEmpty() ? defaultMenu().entries : entries) {
                 if (i.label == null) {
                     throw new IllegalArgumentException("every <entry> needs a <label>");
                 }

@@ -14,7 +14,6 @@ import java.util.Optional;
 public record QemuLaunch(BootTarget target, Optional<Path> image, Optional<Path> kernel, Optional<Path> initrd,
                          String cmdline, int memoryMib, int cpus, List<String> extraArgs) {
     /** Serial console and "reboot means stop" (with QEMU's -no-reboot) for the direct kernel medium. */
-    public static final String DEFAULT_CMDLINE = "console=ttyS0 panic=-1";
 
     public QemuLaunch {
         Objects.requireNonNull(target, "target");
@@ -31,9 +30,15 @@ public record QemuLaunch(BootTarget target, Optional<Path> image, Optional<Path>
         }
     }
 
-    /** The kernel command line for the direct kernel medium: the serial console is added unless one is given. */
+    /**
+     * The kernel command line for the direct kernel medium: the serial console and {@code panic=-1} (a panic
+     * ends QEMU at once instead of hanging until the timeout) are added unless the line sets them.
+     */
     public String effectiveCmdline() {
-        String c = cmdline.isBlank() ? DEFAULT_CMDLINE : cmdline.trim();
+        String c = cmdline.trim();
+        if (!c.matches("(^|.*\\s)panic=.*")) {
+            c = (c + " panic=-1").trim();
+        }
         return c.matches("(^|.*\\s)console=.*") ? c : "console=ttyS0 " + c;
     }
 

@@ -47,10 +47,10 @@ class QemuCommandLineTest {
                 launch(Firmware.BIOS, Medium.KERNEL, "quiet rdinit=/init"), Optional.empty(),
                 QemuCommandLine.Console.PIPES);
         assertThat(args).containsSequence("-kernel", "/k/vmlinuz", "-initrd", "/k/initrd.gz",
-                "-append", "console=ttyS0 quiet rdinit=/init");
+                "-append", "console=ttyS0 quiet rdinit=/init panic=-1");
         assertThat(launch(Firmware.BIOS, Medium.KERNEL, "").effectiveCmdline()).isEqualTo("console=ttyS0 panic=-1");
         assertThat(launch(Firmware.BIOS, Medium.KERNEL, "console=tty0 console=ttyS1").effectiveCmdline())
-                .isEqualTo("console=tty0 console=ttyS1");
+                .isEqualTo("console=tty0 console=ttyS1 panic=-1");
     }
 
     @Test
