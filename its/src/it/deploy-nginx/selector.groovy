@@ -1,0 +1,5 @@
+// Runs only where nginx (Debian: nginx-light or nginx) and openssl are installed.
+def found = { String name ->
+    (System.getenv('PATH').split(':') + ['/usr/sbin', '/usr/bin']).any { new File(it, name).canExecute() }
+}
+found('nginx') && found('openssl')
