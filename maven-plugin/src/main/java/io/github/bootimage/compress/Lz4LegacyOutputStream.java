@@ -1,14 +1,13 @@
 package io.github.bootimage.compress;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import org.apache.commons.compress.compressors.lz4.BlockLZ4CompressorOutputStream;
+import java.util.Arrays;
 
 /**
  * The LZ4 legacy frame ({@code lz4 -l}), the LZ4 format the kernel's unlz4 reads: the magic 02 21 4C 18,
  * then 8 MiB input chunks, each an independent LZ4 block preceded by its compressed size (32-bit LE). The
- * blocks are made by Commons Compress (pure Java), in parallel.
+ * blocks are made by {@link Lz4Block} (pure Java), in parallel.
  */
 final class Lz4LegacyOutputStream extends BlockParallelOutputStream {
     static final int CHUNK_SIZE = 8 * 1024 * 1024;
@@ -28,14 +27,9 @@ final class Lz4LegacyOutputStream extends BlockParallelOutputStream {
         if (length == 0) {
             return new byte[0];
         }
-        ByteArrayOutputStream block = new ByteArrayOutputStream(length / 2 + 64);
-        block.write(new byte[4]);
-        try (BlockLZ4CompressorOutputStream lz4 = new BlockLZ4CompressorOutputStream(block,
-                BlockLZ4CompressorOutputStream.createParameterBuilder().build())) {
-            lz4.write(data, 0, length);
-        }
-        byte[] result = block.toByteArray();
-        int size = result.length - 4;
+        byte[] result = new byte[4 + Lz4Block.maxCompressedLength(length)];
+        int size = Lz4Block.compress(data, length, result, 4);
+        result = Arrays.copyOf(result, 4 + size);
         result[0] = (byte) size;
         result[1] = (byte) (size >> 8);
         result[2] = (byte) (size >> 16);
