@@ -139,7 +139,10 @@ public final class NewcWriter {
         }
     }
 
-    /** Lets the archive stream finish without closing the caller's stream. */
+    /**
+     * Lets the archive stream finish without closing, or flushing, the caller's stream: the caller closes it.
+     * A flush would fail on an LZMA encoder (the .lzma format cannot flush) and could add sync blocks to others.
+     */
     static final class NonClosing extends java.io.FilterOutputStream {
         NonClosing(OutputStream out) {
             super(out);
@@ -151,8 +154,13 @@ public final class NewcWriter {
         }
 
         @Override
-        public void close() throws IOException {
-            out.flush();
+        public void flush() {
+            // the caller's stream is flushed when the caller closes it
+        }
+
+        @Override
+        public void close() {
+            // left open for the caller
         }
     }
 }
