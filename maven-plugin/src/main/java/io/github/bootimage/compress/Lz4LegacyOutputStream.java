@@ -2,6 +2,7 @@ package io.github.bootimage.compress;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Arrays;
 
 /**
  * The LZ4 legacy frame ({@code lz4 -l}), the LZ4 format the kernel's unlz4 reads: the magic 02 21 4C 18,
@@ -26,14 +27,13 @@ final class Lz4LegacyOutputStream extends BlockParallelOutputStream {
         if (length == 0) {
             return new byte[0];
         }
-        byte[] block = Lz4Block.compress(data, length);
-        byte[] result = new byte[4 + block.length];
-        int size = block.length;
+        byte[] result = new byte[4 + Lz4Block.maxCompressedLength(length)];
+        int size = Lz4Block.compress(data, length, result, 4);
+        result = Arrays.copyOf(result, 4 + size);
         result[0] = (byte) size;
         result[1] = (byte) (size >> 8);
         result[2] = (byte) (size >> 16);
         result[3] = (byte) (size >> 24);
-        System.arraycopy(block, 0, result, 4, size);
         return result;
     }
 }

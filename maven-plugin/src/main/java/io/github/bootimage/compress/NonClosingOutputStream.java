@@ -5,8 +5,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * Lets a wrapping stream (an encoder, an archive writer) finish and close without closing the caller's
- * stream, which the caller closes in its own try block.
+ * Lets a wrapping stream (an encoder, an archive writer) finish and close without closing, or flushing, the
+ * caller's stream, which the caller closes in its own try block. A flush would fail on an LZMA encoder (the
+ * .lzma format cannot flush) and could add sync blocks to others.
  */
 public final class NonClosingOutputStream extends FilterOutputStream {
     public NonClosingOutputStream(OutputStream out) {
@@ -19,7 +20,12 @@ public final class NonClosingOutputStream extends FilterOutputStream {
     }
 
     @Override
-    public void close() throws IOException {
-        out.flush();
+    public void flush() {
+        // the caller's stream is flushed when the caller closes it
+    }
+
+    @Override
+    public void close() {
+        // left open for the caller
     }
 }

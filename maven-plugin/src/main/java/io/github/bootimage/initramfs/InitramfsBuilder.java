@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes the initramfs file: prefix archives and the base archive verbatim, then our newc archive through
@@ -53,6 +54,7 @@ public final class InitramfsBuilder {
                     new NewcWriter(request.epoch()).write(tree, encoder);
                 }
             }
+            readableByAll(tmp);
             Files.move(tmp, output, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             tmp = null;
         } catch (IOException e) {
@@ -70,6 +72,13 @@ public final class InitramfsBuilder {
             } catch (IOException ignored) {
                 // the original error is the one to report
             }
+        }
+    }
+
+    /** createTempFile makes the file 0600; the initramfs is a build output, readable like any other (0644). */
+    private static void readableByAll(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 }

@@ -37,8 +37,22 @@ public final class Overlay {
             throw new BootImageException("Cannot read the overlay directory " + source + ": " + e.getMessage(), e);
         }
         for (Path file : files) {
-            EntryPath path = target.resolve(source.relativize(file).toString().replace('\\', '/'));
+            String relative = source.relativize(file).toString().replace('\\', '/');
+            checkDecoded(file, relative);
+            EntryPath path = target.resolve(relative);
             tree.put(entryFor(file, path, target));
+        }
+    }
+
+    /**
+     * Java decodes file names with the locale's character set: under LANG/LC_ALL=C or POSIX a UTF-8 name comes
+     * back with U+FFFD in place of every non-ASCII byte, which would land in the image silently mangled.
+     */
+    private static void checkDecoded(Path file, String name) throws BootImageException {
+        if (name.indexOf('\uFFFD') >= 0) {
+            throw new BootImageException("Overlay file name " + file + " cannot be decoded: Java reads file names "
+                    + "in the locale's character set, and this one is not UTF-8 (LANG/LC_ALL=C or POSIX?). Run the "
+                    + "build with a UTF-8 locale (e.g. LC_ALL=C.UTF-8 mvn ...), or rename the file to valid UTF-8.");
         }
     }
 
@@ -46,6 +60,7 @@ public final class Overlay {
         try {
             if (Files.isSymbolicLink(file)) {
                 String link = Files.readSymbolicLink(file).toString();
+                checkDecoded(file, link);
                 checkInside(file, path, link, root);
                 return new Entry.Symlink(path, link, 0, 0);
             }

@@ -100,6 +100,21 @@ class NewcWriterTest {
         }
     }
 
+    /** Straight into every encoder: the writer must neither close nor flush it (the .lzma encoder cannot flush). */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(io.github.bootimage.compress.Compression.class)
+    void writesIntoEveryEncoderWithoutFlushingIt(io.github.bootimage.compress.Compression c) throws Exception {
+        FileTree tree = new FileTree();
+        for (Entry e : sample()) {
+            tree.add(e);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (java.io.OutputStream encoder = c.encoder(out, 1)) {
+            new NewcWriter(EPOCH).write(tree, encoder);
+        }
+        assertThat(out.size()).isPositive();
+    }
+
     @Test
     void sameBytesWhateverTheInsertionOrder() throws Exception {
         List<Entry> entries = new java.util.ArrayList<>(sample());

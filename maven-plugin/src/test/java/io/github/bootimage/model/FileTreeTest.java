@@ -65,6 +65,18 @@ class FileTreeTest {
         assertThatThrownBy(() -> EntryPath.of("a/../b")).isInstanceOf(IllegalArgumentException.class);
     }
 
+    /** A name Java cannot decode (as every UTF-8 name under LC_ALL=C) fails instead of landing mangled. */
+    @Test
+    void overlayRefusesNamesJavaCannotDecode(@TempDir Path dir) throws Exception {
+        Path src = Files.createDirectories(dir.resolve("src"));
+        Process p = new ProcessBuilder("sh", "-c", "printf x > \"$(printf 'Gr\\374\\337e.txt')\"")
+                .directory(src.toFile()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(p.waitFor() == 0, "sh cannot create the Latin-1 name");
+        assertThatThrownBy(() -> Overlay.copy(src, EntryPath.ROOT, new FileTree()))
+                .isInstanceOf(BootImageException.class).hasMessageContaining("cannot be decoded")
+                .hasMessageContaining("LC_ALL=C.UTF-8");
+    }
+
     @Test
     void overlayKeepsExecutableBitAndRefusesEscapingSymlinks(@TempDir Path dir) throws Exception {
         Path src = Files.createDirectories(dir.resolve("src"));
