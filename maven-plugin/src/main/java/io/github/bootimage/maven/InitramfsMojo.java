@@ -20,6 +20,7 @@ import java.util.List;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -91,6 +92,9 @@ public class InitramfsMojo extends AbstractMojo {
     private MavenProject project;
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
+    /** Its id names the up-to-date stamp, so several executions each keep their own. */
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    private MojoExecution execution;
 
     private final MavenInputs inputs;
     private final MavenProjectHelper projectHelper;
@@ -110,8 +114,8 @@ public class InitramfsMojo extends AbstractMojo {
         InitramfsRequest request = request();
         try {
             Path work = Files.createDirectories(ImageFiles.workDir(project).resolve("initramfs"));
-            UpToDate.run("initramfs (" + request.compression().id() + ", " + request.threads() + " threads)",
-                    request.output(), work.resolve("initramfs.stamp"), fingerprint(request), getLog()::info,
+            UpToDate.run("Initramfs (" + request.compression().id() + ", " + request.threads() + " threads)",
+                    request.output(), work.resolve(execution.getExecutionId() + ".stamp"), fingerprint(request), getLog()::info,
                     () -> InitramfsBuilder.build(request));
         } catch (BootImageException e) {
             throw new MojoExecutionException(e.getMessage(), e);

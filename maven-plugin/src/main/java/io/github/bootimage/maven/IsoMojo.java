@@ -15,6 +15,7 @@ import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -105,6 +106,9 @@ public class IsoMojo extends AbstractMojo {
     private MavenProject project;
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
+    /** Its id names the up-to-date stamp, so several executions each keep their own. */
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    private MojoExecution execution;
 
     private final MavenInputs inputs;
     private final MavenProjectHelper projectHelper;
@@ -130,7 +134,8 @@ public class IsoMojo extends AbstractMojo {
             Path work = Files.createDirectories(ImageFiles.workDir(project).resolve("iso"));
             String what = "ISO" + (content.bios().isPresent() ? " [BIOS: ISOLINUX]" : "")
                     + (content.uefi().isPresent() ? " [UEFI: shim + GRUB]" : "") + (hybrid && bios ? " [hybrid]" : "");
-            UpToDate.run(what, output, work.resolve("iso.stamp"), fingerprint(content, volume, epoch), getLog()::info,
+            UpToDate.run(what, output, work.resolve(execution.getExecutionId() + ".stamp"),
+                    fingerprint(content, volume, epoch), getLog()::info,
                     () -> BootableIso.write(new BootableIso.Request(content, volume, upper(publisher),
                             upper(applicationId), epoch, output, work)));
         } catch (BootImageException e) {
