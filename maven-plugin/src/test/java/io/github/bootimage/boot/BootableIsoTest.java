@@ -114,7 +114,10 @@ class BootableIsoTest {
     }
 
     private static String run(String... command) throws IOException, InterruptedException {
-        assumeThat(Path.of("/usr/bin", command[0])).as(command[0] + " installed").exists();
+        Path tool = java.util.stream.Stream.of("/usr/bin", "/usr/sbin", "/bin", "/sbin").map(d -> Path.of(d, command[0]))
+                .filter(Files::isExecutable).findFirst().orElse(null);
+        assumeThat(tool).as(command[0] + " installed").isNotNull();
+        command[0] = tool.toString();
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
