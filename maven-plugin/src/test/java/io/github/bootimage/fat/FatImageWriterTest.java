@@ -175,7 +175,7 @@ class FatImageWriterTest {
         FatOptions options = FatOptions.of(EPOCH).withSize(4L << 20);
         assertThatThrownBy(() -> FatImage.plan(tree(files(200), false), options))
                 .isInstanceOf(BootImageException.class)
-                .hasMessageContaining("does not fit in a 4194304-byte FAT16 image").hasMessageContaining("raise espSize");
+                .hasMessageContaining("does not fit in a 4194304-byte FAT16 image").hasMessageContaining("raise the size");
     }
 
     @Test
