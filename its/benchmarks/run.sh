@@ -11,6 +11,8 @@
 #   --rounds N  rounds per measurement (tools alternate inside each round; the table shows medians).
 #   --no-build  reuse maven-plugin/target/{classes,test-classes} and the saved classpath.
 #   --no-boot   skip grub-mkrescue and the QEMU boots.
+#   --only LIST only these parts of the full run, comma-separated: cpio,iso,compress,boot,heap
+#   --table     only print the table of the last (possibly interrupted) run's results.tsv.
 #
 # Ours runs as `java -Xmx256m -cp <test classpath> io.github.bootimage.bench.BenchMain ...` (JVM start
 # included in every figure); peers run as the shell pipelines users write. Wall time and peak RSS come from
@@ -24,14 +26,16 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-QUICK=0; ROUNDS=; BUILD=1; BOOT=1
+QUICK=0; ROUNDS=; BUILD=1; BOOT=1; TABLE_ONLY=0; ONLY=
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) QUICK=1 ;;
     --rounds) ROUNDS="$2"; shift ;;
     --no-build) BUILD=0 ;;
     --no-boot) BOOT=0 ;;
-    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+    --table) TABLE_ONLY=1 ;;
+    --only) ONLY="$2"; shift ;;
+    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -59,7 +63,7 @@ need java cpio bsdtar pigz gzip zstd xz xorriso apt-get dpkg-deb find sort
 log() { printf '%s  %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 
 # ---------------------------------------------------------------- our code: the test classpath
-if [ $BUILD = 1 ] || [ ! -f "$WORK/classpath.txt" ]; then
+if [ $TABLE_ONLY = 0 ] && { [ $BUILD = 1 ] || [ ! -f "$WORK/classpath.txt" ]; }; then
   log "compiling (test-compile) and saving the test classpath"
   (cd "$ROOT" && ./mvnw -B -q -pl maven-plugin test-compile \
      org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
@@ -67,6 +71,9 @@ if [ $BUILD = 1 ] || [ ! -f "$WORK/classpath.txt" ]; then
 fi
 CP="$ROOT/maven-plugin/target/classes:$ROOT/maven-plugin/target/test-classes:$(cat "$WORK/classpath.txt")"
 read -r -a OURS <<< "java $JAVA_OPTS -cp $CP io.github.bootimage.bench.BenchMain"
+# xz -6 on 2 threads holds two LZMA2 encoders (~94 MiB each, as xz -6 in C) and up to 6 blocks of 24 MiB:
+# bounded, but above 256 MiB, so the compressor runs get a 512 MiB heap.
+read -r -a OURS_XZ <<< "java ${BENCH_JAVA_OPTS:--Xmx512m} -cp $CP io.github.bootimage.bench.BenchMain"
 ours() { "${OURS[@]}" "$@"; }
 
 # ---------------------------------------------------------------- inputs
@@ -122,17 +129,16 @@ small_tree() {
 }
 
 # ---------------------------------------------------------------- measuring
-: > "$RESULTS"
 # run GROUP TOOL OUTPUT COMMAND...: one timed run; records seconds, peak RSS (KiB) and output size
 run() {
   local group="$1" tool="$2" output="$3"; shift 3
   rm -f "$output"
-  if ! /usr/bin/time -f '%e %M' -o "$WORK/time.txt" "$@" >"$WORK/cmd.log" 2>&1; then
+  if ! /usr/bin/time -f '%e %M %U %S' -o "$WORK/time.txt" "$@" >"$WORK/cmd.log" 2>&1; then
     echo "FAILED: $group / $tool: $*" >&2; cat "$WORK/cmd.log" >&2; exit 1
   fi
-  read -r secs rss < <(tail -1 "$WORK/time.txt")
+  read -r secs rss user sys < <(tail -1 "$WORK/time.txt")
   local size=0; [ -f "$output" ] && size=$(stat -c %s "$output")
-  printf '%s\t%s\t%s\t%s\t%s\n' "$group" "$tool" "$secs" "$rss" "$size" >> "$RESULTS"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$group" "$tool" "$secs" "$rss" "$size" "$(echo "$user $sys" | awk '{print $1 + $2}')" >> "$RESULTS"
   if [ "$tool" = ours ] && grep -q '^  ' "$WORK/cmd.log"; then
     sed "s|^|    [$group] |" "$WORK/cmd.log" >> "$WORK/phases.txt"
   fi
@@ -164,7 +170,7 @@ bench_compress() {
     run "gzip $name" "pigz -9" "$OUT/p.pigz" bash -c "$pipe | pigz -9n > '$OUT/p.pigz'"
     run "zstd $name" ours "$OUT/ours.zst" "${OURS[@]}" cpio "$dir" "$OUT/ours.zst" zstd 2
     run "zstd $name" "zstd -19 -T0" "$OUT/p.zst" bash -c "$pipe | zstd -q -19 -T0 > '$OUT/p.zst'"
-    run "xz $name" ours "$OUT/ours.xz" "${OURS[@]}" cpio "$dir" "$OUT/ours.xz" xz 2
+    run "xz $name" ours "$OUT/ours.xz" "${OURS_XZ[@]}" cpio "$dir" "$OUT/ours.xz" xz 2
     run "xz $name" "xz -6 -T0" "$OUT/p.xz" bash -c "$pipe | xz -6 -T0 --check=crc32 > '$OUT/p.xz'"
   done
 }
@@ -227,7 +233,7 @@ boot_time() {
   done
   kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
   [ -n "$secs" ] || { echo "QEMU did not reach $MARKER with $iso; serial log: $log" >&2; exit 1; }
-  printf 'boot to marker (QEMU BIOS CD, TCG)\t%s\t%.2f\t0\t%s\n' "$tool" "$secs" "$(stat -c %s "$iso")" >> "$RESULTS"
+  printf 'boot to marker (QEMU BIOS CD, TCG)\t%s\t%.2f\t0\t%s\t0\n' "$tool" "$secs" "$(stat -c %s "$iso")" >> "$RESULTS"
 }
 
 # a 4 GiB ISO (4 files of 1 GiB + 1 of 64 MiB, made on the fly) with a 256 MiB heap
@@ -237,34 +243,13 @@ bench_memory() {
   rm -f "$OUT/lazy.iso"
 }
 
-# ---------------------------------------------------------------- the run
-START=$(date +%s)
-: > "$WORK/phases.txt"
-log "load before: $(uptime)"
-BB=$(busybox_tree)
-if [ $QUICK = 1 ]; then
-  SMALL=$(small_tree 2000)
-  bench_cpio busybox "$BB"; bench_cpio "2,000 small files" "$SMALL"
-  bench_compress busybox "$BB"
-  bench_iso busybox "$BB"; bench_iso "2,000 small files" "$SMALL"
-  bench_memory 2 $((16 << 20))
-else
-  MODULES=$(ls -d "$(deb linux-image-amd64)"/lib/modules/* | head -1)
-  SMALL=$(small_tree 100000)
-  log "cpio"; bench_cpio busybox "$BB"; bench_cpio "modules" "$MODULES"; bench_cpio "100,000 small files" "$SMALL"
-  log "iso"; bench_iso busybox "$BB"; bench_iso "modules" "$MODULES"; bench_iso "100,000 small files" "$SMALL"
-  log "compressors"; bench_compress busybox "$BB"; bench_compress "modules/kernel/fs" "$MODULES/kernel/fs"
-  log "heap"; bench_memory 4 $((1 << 30))
-  if [ $BOOT = 1 ]; then log "boot"; bench_boot; fi
-fi
-log "load after: $(uptime)"
-
 # ---------------------------------------------------------------- the table
+table() {
 echo
 echo "bootimage benchmark: $(nproc) cores, $(uname -m), $(java -version 2>&1 | head -1), rounds: $ROUNDS," \
-  "$(($(date +%s) - START)) s; $(uptime | sed 's/.*load/load/')"
+  "$(($(date +%s) - ${START:-$(date +%s)})) s; $(uptime | sed 's/.*load/load/')"
 echo "Medians of wall time (JVM start included for ours); ratio = ours / peer (below 1: ours is faster);"
-echo "size ratio = ours / peer; peak RSS from /usr/bin/time."
+echo "CPU s = user + system (median); size ratio = ours / peer; peak RSS from /usr/bin/time."
 echo
 awk -F'\t' '
   function median(list,   n, a, i, j, t) {
@@ -275,11 +260,11 @@ awk -F'\t' '
   {
     k = $1 SUBSEP $2
     if (!(k in secs)) { order[++n] = k; if (!($1 in seen)) { groups[++g] = $1; seen[$1] = 1 } }
-    secs[k] = secs[k] " " $3; if ($4 + 0 > rss[k] + 0) rss[k] = $4; size[k] = $5
+    secs[k] = secs[k] " " $3; cpu[k] = cpu[k] " " $6; if ($4 + 0 > rss[k] + 0) rss[k] = $4; size[k] = $5
   }
   END {
-    printf "| %-36s | %-16s | %9s | %7s | %12s | %10s | %10s |\n", "work", "tool", "median s", "ratio", "output bytes", "size ratio", "peak RSS MB"
-    printf "|%s|%s|%s|%s|%s|%s|%s|\n", "--------------------------------------", "------------------", "----------:", "--------:", "-------------:", "-----------:", "------------:"
+    printf "| %-36s | %-16s | %9s | %7s | %7s | %12s | %10s | %10s |\n", "work", "tool", "median s", "ratio", "CPU s", "output bytes", "size ratio", "peak RSS MB"
+    printf "|%s|%s|%s|%s|%s|%s|%s|%s|\n", "--------------------------------------", "------------------", "----------:", "--------:", "--------:", "-------------:", "-----------:", "------------:"
     for (x = 1; x <= g; x++) {
       grp = groups[x]; o = grp SUBSEP "ours"; mo = (o in secs) ? median(secs[o]) : 0
       for (i = 1; i <= n; i++) {
@@ -287,9 +272,44 @@ awk -F'\t' '
         m = median(secs[order[i]])
         ratio = (kk[2] == "ours" || m == 0) ? "" : sprintf("%.2f", mo / m)
         sr = (kk[2] == "ours" || size[order[i]] == 0 || !(o in size)) ? "" : sprintf("%.3f", size[o] / size[order[i]])
-        printf "| %-36s | %-16s | %9.2f | %7s | %12d | %10s | %10.0f |\n", grp, kk[2], m, ratio, size[order[i]], sr, rss[order[i]] / 1024
+        printf "| %-36s | %-16s | %9.2f | %7s | %7.2f | %12d | %10s | %10.0f |\n", grp, kk[2], m, ratio, median(cpu[order[i]]), size[order[i]], sr, rss[order[i]] / 1024
       }
     }
   }' "$RESULTS" | tee "$WORK/table.md"
 echo
 echo "Phases of our runs (from BenchMain, last round): see $WORK/phases.txt"
+}
+
+if [ $TABLE_ONLY = 1 ]; then table; exit 0; fi
+
+# ---------------------------------------------------------------- the run
+START=$(date +%s)
+: > "$RESULTS"
+: > "$WORK/phases.txt"
+log "load before: $(uptime)"
+BB=$(busybox_tree)
+if [ $QUICK = 1 ]; then
+  SMALL=$(small_tree 2000)
+  bench_cpio busybox "$BB"; bench_cpio "2,000 small files" "$SMALL"
+  bench_compress busybox "$BB"
+  bench_iso busybox "$BB"; bench_iso "2,000 small files" "$SMALL"
+  bench_memory 2 $((16 << 20))
+else
+  want() { [ -z "$ONLY" ] || [[ ",$ONLY," == *",$1,"* ]]; }
+  MODULES=$(ls -d "$(deb linux-image-amd64)"/lib/modules/* | head -1)
+  SMALL=$(small_tree 100000)
+  if want cpio; then
+    log "cpio"; bench_cpio busybox "$BB"; bench_cpio "modules" "$MODULES"; bench_cpio "100,000 small files" "$SMALL"
+  fi
+  if want iso; then
+    log "iso"; bench_iso busybox "$BB"; bench_iso "modules" "$MODULES"; bench_iso "100,000 small files" "$SMALL"
+  fi
+  if want compress; then
+    log "compressors"; bench_compress busybox "$BB"; bench_compress "modules/kernel/fs" "$MODULES/kernel/fs"
+  fi
+  if [ $BOOT = 1 ] && want boot; then log "boot"; bench_boot; fi
+  if want heap; then log "heap"; bench_memory 4 $((1 << 30)); fi
+fi
+log "load after: $(uptime)"
+
+table
