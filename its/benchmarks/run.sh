@@ -131,7 +131,7 @@ small_tree() {
 # ---------------------------------------------------------------- measuring
 # run GROUP TOOL OUTPUT COMMAND...: one timed run; records seconds, peak RSS (KiB) and output size
 run() {
-  local group="$1" tool="$2" output="$3"; shift 3
+  local group="$1" tool="$2" output="$3" secs rss user sys; shift 3
   rm -f "$output"
   if ! /usr/bin/time -f '%e %M %U %S' -o "$WORK/time.txt" "$@" >"$WORK/cmd.log" 2>&1; then
     echo "FAILED: $group / $tool: $*" >&2; cat "$WORK/cmd.log" >&2; exit 1
@@ -187,9 +187,9 @@ bench_iso() {
 
 # a bootable ISO of the same kernel + initramfs: ours (ISOLINUX + shim/GRUB ESP, hybrid) vs grub-mkrescue
 bench_boot() {
-  local kernel initrd iso sys shim grub stage r
+  local kernel initrd isolinux bios shim grub stage r
   kernel=$(ls "$(deb linux-image-amd64)"/boot/vmlinuz-* | tail -1)
-  iso="$(deb isolinux)/usr/lib/ISOLINUX"; sys="$(deb syslinux-common)/usr/lib/syslinux/modules/bios"
+  isolinux="$(deb isolinux)/usr/lib/ISOLINUX"; bios="$(deb syslinux-common)/usr/lib/syslinux/modules/bios"
   shim="$(deb shim-signed)/usr/lib/shim/shimx64.efi.signed"
   grub="$(deb grub-efi-amd64-signed)/usr/lib/grub/x86_64-efi-signed/gcdx64.efi.signed"
   initrd="$WORK/initrd.img"
@@ -206,8 +206,8 @@ menuentry "Linux" {
 }
 EOF
   for r in $(seq "$ROUNDS"); do
-    run "boot ISO build" ours "$OUT/boot-ours.iso" "${OURS[@]}" boot-iso "$kernel" "$initrd" "$iso/isolinux.bin" \
-      "$sys/ldlinux.c32" "$iso/isohdpfx.bin" "$OUT/boot-ours.iso" "$shim" "$grub"
+    run "boot ISO build" ours "$OUT/boot-ours.iso" "${OURS[@]}" boot-iso "$kernel" "$initrd" "$isolinux/isolinux.bin" \
+      "$bios/ldlinux.c32" "$isolinux/isohdpfx.bin" "$OUT/boot-ours.iso" "$shim" "$grub"
     run "boot ISO build" grub-mkrescue "$OUT/boot-grub.iso" grub-mkrescue -o "$OUT/boot-grub.iso" "$stage"
   done
   for r in $(seq "$ROUNDS"); do
@@ -272,7 +272,7 @@ awk -F'\t' '
         m = median(secs[order[i]])
         ratio = (kk[2] == "ours" || m == 0) ? "" : sprintf("%.2f", mo / m)
         sr = (kk[2] == "ours" || size[order[i]] == 0 || !(o in size)) ? "" : sprintf("%.3f", size[o] / size[order[i]])
-        printf "| %-36s | %-16s | %9.2f | %7s | %7.2f | %12d | %10s | %10.0f |\n", grp, kk[2], m, ratio, median(cpu[order[i]]), size[order[i]], sr, rss[order[i]] / 1024
+        printf "| %-36s | %-16s | %9.2f | %7s | %7.2f | %12.0f | %10s | %10.0f |\n", grp, kk[2], m, ratio, median(cpu[order[i]]), size[order[i]], sr, rss[order[i]] / 1024
       }
     }
   }' "$RESULTS" | tee "$WORK/table.md"
