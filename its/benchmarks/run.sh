@@ -2,7 +2,7 @@
 # bootimage benchmark: our writers against the tools users would otherwise script, on the same inputs.
 #
 # Usage: its/benchmarks/run.sh [--quick] [--rounds N] [--no-build] [--no-boot]
-#   (default)   full run, 3 rounds, < 20 min on 2 cores: BusyBox tree, the Debian kernel's /lib/modules
+#   (default)   full run, 3 rounds (about 15 min expected on an idle 2-core machine, 26 min at load 13): BusyBox tree, the Debian kernel's /lib/modules
 #               (~400 MB, ~4,000 files), 100,000 generated small files, compressors on kernel/fs (~40 MB),
 #               ISO vs xorriso, boot ISO vs grub-mkrescue (build time, size, QEMU BIOS boot to a marker),
 #               and a 4 GiB ISO of generated content built with -Xmx256m (heap independent of image size).
@@ -60,6 +60,9 @@ need java cpio bsdtar pigz gzip zstd xz xorriso apt-get dpkg-deb find sort
 [ -x /usr/bin/time ] || { echo "missing GNU time (apt-get install time)" >&2; exit 1; }
 [ $BOOT = 0 ] || need grub-mkrescue qemu-system-x86_64 mformat
 
+QEMU_PID=
+# a QEMU we started never outlives the script, whichever way it ends
+trap '[ -z "$QEMU_PID" ] || kill "$QEMU_PID" 2>/dev/null || true' EXIT
 log() { printf '%s  %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 
 # ---------------------------------------------------------------- our code: the test classpath
@@ -223,6 +226,7 @@ boot_time() {
   qemu-system-x86_64 -m 512 -cdrom "$iso" -boot d -display none -monitor none -serial "file:$log" \
     -no-reboot >/dev/null 2>&1 &
   pid=$!
+  QEMU_PID=$pid
   start=$(date +%s.%N)
   for _ in $(seq 1800); do
     if grep -q "$MARKER" "$log" 2>/dev/null; then
@@ -232,6 +236,7 @@ boot_time() {
     sleep 0.1
   done
   kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
+  QEMU_PID=
   [ -n "$secs" ] || { echo "QEMU did not reach $MARKER with $iso; serial log: $log" >&2; exit 1; }
   printf 'boot to marker (QEMU BIOS CD, TCG)\t%s\t%.2f\t0\t%s\t0\n' "$tool" "$secs" "$(stat -c %s "$iso")" >> "$RESULTS"
 }
