@@ -2,7 +2,8 @@
 # bootimage benchmark: our writers against the tools users would otherwise script, on the same inputs.
 #
 # Usage: its/benchmarks/run.sh [--quick] [--rounds N] [--no-build] [--no-boot]
-#   (default)   full run, 3 rounds (about 15 min expected on an idle 2-core machine, 26 min at load 13): BusyBox tree, the Debian kernel's /lib/modules
+#   (default)   full run, 3 rounds (about 15 min expected on an idle 2-core machine; 23 min at load 13
+#               without boot and heap): BusyBox tree, the Debian kernel's /lib/modules
 #               (~400 MB, ~4,000 files), 100,000 generated small files, compressors on kernel/fs (~40 MB),
 #               ISO vs xorriso, boot ISO vs grub-mkrescue (build time, size, QEMU BIOS boot to a marker),
 #               and a 4 GiB ISO of generated content built with -Xmx256m (heap independent of image size).
@@ -35,7 +36,7 @@ while [ $# -gt 0 ]; do
     --no-boot) BOOT=0 ;;
     --table) TABLE_ONLY=1 ;;
     --only) ONLY="$2"; shift ;;
-    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
