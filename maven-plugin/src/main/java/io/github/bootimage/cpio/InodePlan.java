@@ -14,70 +14,74 @@ import java.util.Map;
  * only real hard links may share a number.
  */
 final class InodePlan {
-    private final Map<EntryPath, Long> inodes = new HashMap<>();
-    private final Map<EntryPath, Integer> links = new HashMap<>();
-    private final Map<EntryPath, Entry.RegularFile> files = new HashMap<>();
-    private final Map<EntryPath, EntryPath> lastName = new HashMap<>();
+    /** What the header of one name needs; one map entry per name (seven maps were a hot spot at 100,000 files). */
+    private record Name(long inode, int links, Entry.RegularFile file, boolean carriesData) {
+    }
 
-    private InodePlan() {
+    /** A hard-link group (keyed by the path of its file) or a directory, while planning. */
+    private static final class Group {
+        long inode;
+        int names;
+        int subdirs;
+        EntryPath lastName;
+    }
+
+    private final Map<EntryPath, Name> names;
+
+    private InodePlan(Map<EntryPath, Name> names) {
+        this.names = names;
     }
 
     static InodePlan of(FileTree tree) throws BootImageException {
-        InodePlan plan = new InodePlan();
-        Map<EntryPath, Long> groupInode = new HashMap<>();
-        Map<EntryPath, Integer> groupLinks = new HashMap<>();
-        Map<EntryPath, Integer> subdirs = new HashMap<>();
+        Map<EntryPath, Group> groups = new HashMap<>(tree.size() * 2);
         long next = 1;
         for (Entry entry : tree.entries()) {
-            EntryPath key = entry.path();
-            if (entry instanceof Entry.HardLink link) {
-                key = link.target();
-                Entry target = tree.get(key).orElse(null);
-                if (!(target instanceof Entry.RegularFile file)) {
-                    throw new BootImageException("Hard link " + link.path() + " points to " + key + ", which is "
-                            + (target == null ? "missing" : "not a regular file")
-                            + ". A hard link needs a regular file in the image as its target.");
-                }
-                plan.files.put(link.path(), file);
-            } else if (entry instanceof Entry.RegularFile file) {
-                plan.files.put(key, file);
-            }
+            EntryPath key = entry instanceof Entry.HardLink link ? target(tree, link).path() : entry.path();
             if (entry instanceof Entry.Directory && !entry.path().isRoot()) {
-                subdirs.merge(entry.path().parent(), 1, Integer::sum);
+                groups.get(entry.path().parent()).subdirs++; // parents come first
             }
-            Long inode = groupInode.get(key);
-            if (inode == null) {
-                inode = next++;
-                groupInode.put(key, inode);
+            Group group = groups.computeIfAbsent(key, k -> new Group());
+            if (group.names == 0) {
+                group.inode = next++;
             }
-            plan.inodes.put(entry.path(), inode);
-            groupLinks.merge(key, 1, Integer::sum);
-            plan.lastName.put(key, entry.path());
+            group.names++;
+            group.lastName = entry.path();
         }
+        Map<EntryPath, Name> names = new HashMap<>(tree.size() * 2);
         for (Entry entry : tree.entries()) {
-            EntryPath key = entry instanceof Entry.HardLink h ? h.target() : entry.path();
-            int n = entry instanceof Entry.Directory ? 2 + subdirs.getOrDefault(entry.path(), 0)
-                    : groupLinks.get(key);
-            plan.links.put(entry.path(), n);
+            Entry.RegularFile file = entry instanceof Entry.HardLink link ? target(tree, link)
+                    : entry instanceof Entry.RegularFile f ? f : null;
+            Group group = groups.get(file != null ? file.path() : entry.path());
+            int links = entry instanceof Entry.Directory ? 2 + group.subdirs : group.names;
+            names.put(entry.path(), new Name(group.inode, links, file, group.lastName.equals(entry.path())));
         }
-        return plan;
+        return new InodePlan(names);
+    }
+
+    private static Entry.RegularFile target(FileTree tree, Entry.HardLink link) throws BootImageException {
+        Entry target = tree.get(link.target()).orElse(null);
+        if (!(target instanceof Entry.RegularFile file)) {
+            throw new BootImageException("Hard link " + link.path() + " points to " + link.target() + ", which is "
+                    + (target == null ? "missing" : "not a regular file")
+                    + ". A hard link needs a regular file in the image as its target.");
+        }
+        return file;
     }
 
     long inode(EntryPath path) {
-        return inodes.get(path);
+        return names.get(path).inode();
     }
 
     int links(EntryPath path) {
-        return links.get(path);
+        return names.get(path).links();
     }
 
     Entry.RegularFile file(EntryPath path) {
-        return files.get(path);
+        return names.get(path).file();
     }
 
     /** True for the last name of a file in output order: the one newc stores the data with. */
     boolean carriesData(EntryPath path) {
-        EntryPath key = files.get(path).path();
-        return lastName.get(key).equals(path);
+        return names.get(path).carriesData();
     }
 }

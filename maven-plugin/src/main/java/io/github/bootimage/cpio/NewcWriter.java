@@ -29,6 +29,7 @@ public final class NewcWriter {
     private static final int BLOCK_SIZE = 512;
 
     private final Instant epoch;
+    private final byte[] buffer = new byte[1 << 17];
 
     public NewcWriter(Instant epoch) {
         if (epoch.getEpochSecond() < 0 || epoch.getEpochSecond() > 0xFFFF_FFFFL) {
@@ -99,12 +100,16 @@ public final class NewcWriter {
         }
     }
 
-    private static void copy(Content content, OutputStream out, EntryPath path) throws BootImageException,
-            IOException {
+    private void copy(Content content, OutputStream out, EntryPath path) throws BootImageException, IOException {
         long expected = content.size();
-        long copied;
+        long copied = 0;
+        OutputStream bounded = new BoundedOutput(out, expected, path);
+        // One buffer for the whole archive: transferTo() allocated 8 KiB per file, and moved big files in
+        // 8 KiB system calls.
         try (InputStream in = content.open()) {
-            copied = in.transferTo(new BoundedOutput(out, expected, path));
+            for (int n; (n = in.read(buffer)) >= 0; copied += n) {
+                bounded.write(buffer, 0, n);
+            }
         }
         if (copied != expected) {
             throw new BootImageException(path + " changed while the archive was written: expected " + expected

@@ -25,7 +25,7 @@ public final class IsoBytes {
 
     /** §7.3.3: a 32-bit value little-endian then big-endian. */
     public static void putBoth32(byte[] b, int off, long value) {
-        check32(value, "both-endian 32-bit field at offset " + off);
+        check32(value, "both-endian 32-bit field", off);
         int v = (int) value;
         ByteBuffer.wrap(b, off, 4).order(ByteOrder.LITTLE_ENDIAN).putInt(v);
         ByteBuffer.wrap(b, off + 4, 4).order(ByteOrder.BIG_ENDIAN).putInt(v);
@@ -59,7 +59,7 @@ public final class IsoBytes {
     }
 
     public static void put32(byte[] b, int off, long value, ByteOrder order) {
-        check32(value, "32-bit field at offset " + off);
+        check32(value, "32-bit field", off);
         ByteBuffer.wrap(b, off, 4).order(order).putInt((int) value);
     }
 
@@ -67,9 +67,10 @@ public final class IsoBytes {
         return Integer.toUnsignedLong(ByteBuffer.wrap(b, off, 4).order(order).getInt());
     }
 
-    private static void check32(long value, String field) {
+    private static void check32(long value, String field, int off) {
+        // the message is built only on failure: this runs for every field of every record
         if (value < 0 || value > 0xFFFF_FFFFL) {
-            throw new IllegalArgumentException(field + " out of range: " + value);
+            throw new IllegalArgumentException(field + " at offset " + off + " out of range: " + value);
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,8 +90,13 @@ final class LayoutPlanner {
             for (int i = 0; i < names.size(); i++) {
                 dir.children.get(i).names[tree] = names.get(i);
             }
+            // identifiers encoded once per node, not twice per comparison
+            Map<Node, byte[]> identifiers = new IdentityHashMap<>();
+            for (Node c : dir.children) {
+                identifiers.put(c, c.identifier(tree));
+            }
             List<Node> sorted = new ArrayList<>(dir.children);
-            sorted.sort(Comparator.comparing((Node n) -> n.identifier(tree), Arrays::compareUnsigned));
+            sorted.sort(Comparator.comparing(identifiers::get, Arrays::compareUnsigned));
             dir.sorted.set(tree, List.copyOf(sorted));
         }
     }

@@ -31,27 +31,40 @@ public final class NameMangler {
             counts.merge(c.join(), 1, Integer::sum);
         }
         Set<String> used = new HashSet<>(counts.keySet());
+        Map<String, Integer> nextNumber = new HashMap<>();
         List<String> result = new ArrayList<>(candidates.size());
         for (Candidate c : candidates) {
             String name = c.join();
-            result.add(counts.get(name) == 1 ? name : mangle(c, used));
+            result.add(counts.get(name) == 1 ? name : mangle(c, used, nextNumber));
         }
         return result;
     }
 
-    private static String mangle(Candidate c, Set<String> used) {
+    /**
+     * The first free name with the lowest number of digits, then the lowest number. {@code used} only grows,
+     * so a number found taken stays taken: {@code nextNumber} remembers, per cut base, extension and digit
+     * count, where the search stopped, which keeps a directory of n clashing names linear instead of O(n^2).
+     */
+    private static String mangle(Candidate c, Set<String> used, Map<String, Integer> nextNumber) {
         for (int digits = 1; digits <= c.baseLimit(); digits++) {
-            int limit = (int) Math.pow(10, digits);
+            int limit = digits >= 10 ? Integer.MAX_VALUE : (int) Math.pow(10, digits);
             String base = cut(c.base(), c.baseLimit() - digits);
-            for (int n = 0; n < limit; n++) {
-                String candidate = new Candidate(base + String.format(java.util.Locale.ROOT, "%0" + digits + "d", n),
-                        c.ext(), c.baseLimit()).join();
+            String key = digits + "/" + base + "/" + (c.ext() == null ? "\0" : "." + c.ext());
+            for (int n = nextNumber.getOrDefault(key, 0); n < limit; n++) {
+                String candidate = new Candidate(base + zeroPadded(n, digits), c.ext(), c.baseLimit()).join();
                 if (used.add(candidate)) {
+                    nextNumber.put(key, n + 1);
                     return candidate;
                 }
             }
+            nextNumber.put(key, limit);
         }
         throw new IllegalStateException("cannot make '" + c.join() + "' unique");
+    }
+
+    private static String zeroPadded(int n, int digits) {
+        String s = Integer.toString(n);
+        return s.length() >= digits ? s : "0".repeat(digits - s.length()) + s;
     }
 
     /** Cuts to at most {@code max} UTF-16 units without splitting a surrogate pair. */

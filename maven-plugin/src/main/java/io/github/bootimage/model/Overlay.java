@@ -5,10 +5,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -58,16 +59,18 @@ public final class Overlay {
 
     private static Entry entryFor(Path file, EntryPath path, EntryPath root) throws BootImageException {
         try {
-            if (Files.isSymbolicLink(file)) {
+            // One lstat gives type, size and mode: the tree of a large overlay is planned in few syscalls.
+            BasicFileAttributes attributes = attributes(file);
+            if (attributes.isSymbolicLink()) {
                 String link = Files.readSymbolicLink(file).toString();
                 checkDecoded(file, link);
                 checkInside(file, path, link, root);
                 return new Entry.Symlink(path, link, 0, 0);
             }
-            if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+            if (attributes.isDirectory()) {
                 return Entry.Directory.of(path);
             }
-            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            if (!attributes.isRegularFile()) {
                 throw new BootImageException("Overlay file " + file + " is neither a regular file, a directory nor a "
                         + "symlink (a device, FIFO or socket?). Declare device nodes in the plugin configuration "
                         + "instead; they are written into the archive without root.");
@@ -76,19 +79,26 @@ public final class Overlay {
                 throw new BootImageException("Overlay file " + file + " is not readable by the build user. Fix "
                         + "its permissions (chmod a+r) or remove it.");
             }
-            return new Entry.RegularFile(path, isExecutable(file) ? 0755 : 0644, 0, 0, FileContent.of(file));
+            return new Entry.RegularFile(path, isExecutable(file, attributes) ? 0755 : 0644, 0, 0,
+                    new FileContent(file, attributes.size()));
         } catch (IOException e) {
             throw new BootImageException("Cannot read overlay file " + file + ": " + e, e);
         }
     }
 
-    private static boolean isExecutable(Path file) throws IOException {
+    private static BasicFileAttributes attributes(Path file) throws IOException {
         try {
-            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
-            return perms.contains(PosixFilePermission.OWNER_EXECUTE);
+            return Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (UnsupportedOperationException e) {
-            return Files.isExecutable(file);
+            return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         }
+    }
+
+    private static boolean isExecutable(Path file, BasicFileAttributes attributes) {
+        if (attributes instanceof PosixFileAttributes posix) {
+            return posix.permissions().contains(PosixFilePermission.OWNER_EXECUTE);
+        }
+        return Files.isExecutable(file);
     }
 
     /** A relative symlink must not climb above the root of the image it lands in. */

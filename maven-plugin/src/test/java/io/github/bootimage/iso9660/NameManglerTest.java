@@ -23,6 +23,38 @@ class NameManglerTest {
     }
 
     @Test
+    void manyClashesGetTheSameNamesAsOneByOneSearching() {
+        // 1,000 names cut to FILE_000.TXT, 500 to FILE_001.TXT (which is therefore taken): the remembered
+        // search must pick what a fresh search picks
+        List<NameMangler.Candidate> candidates = java.util.stream.IntStream.range(0, 1500)
+                .mapToObj(i -> IsoNames.file(String.format("file-%06d.txt", i))).toList();
+        List<String> names = NameMangler.resolve(candidates);
+        assertThat(names).doesNotHaveDuplicates().startsWith("FILE_002.TXT", "FILE_003.TXT")
+                .contains("FILE_010.TXT", "FILE_100.TXT", "FILE0000.TXT");
+        assertThat(names).isEqualTo(oneByOne(candidates));
+    }
+
+    /** The plain algorithm: every clashing name searches from counter 0 again. */
+    private static List<String> oneByOne(List<NameMangler.Candidate> candidates) {
+        java.util.Set<String> used = new java.util.HashSet<>();
+        candidates.forEach(c -> used.add(c.join()));
+        List<String> result = new java.util.ArrayList<>();
+        for (NameMangler.Candidate c : candidates) {
+            String found = null;
+            for (int digits = 1; found == null; digits++) {
+                String base = NameMangler.cut(c.base(), c.baseLimit() - digits);
+                for (int n = 0; n < Math.pow(10, digits) && found == null; n++) {
+                    String name = new NameMangler.Candidate(base + String.format("%0" + digits + "d", n), c.ext(),
+                            c.baseLimit()).join();
+                    found = used.add(name) ? name : null;
+                }
+            }
+            result.add(found);
+        }
+        return result;
+    }
+
+    @Test
     void jolietKeepsTheExtensionAndNeverSplitsASurrogatePair() {
         String name = "\uD83D\uDE00".repeat(40) + ".txt";
         NameMangler.Candidate c = JolietNames.candidate(name, false);

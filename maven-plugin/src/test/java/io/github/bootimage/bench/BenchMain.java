@@ -1,0 +1,128 @@
+package io.github.bootimage.bench;
+
+import io.github.bootimage.boot.BootMenu;
+import io.github.bootimage.boot.BootableIso;
+import io.github.bootimage.boot.IsoContent;
+import io.github.bootimage.boot.MenuEntry;
+import io.github.bootimage.compress.Compression;
+import io.github.bootimage.initramfs.InitramfsBuilder;
+import io.github.bootimage.initramfs.InitramfsRequest;
+import io.github.bootimage.iso9660.IsoImageRequest;
+import io.github.bootimage.iso9660.IsoImageWriter;
+import io.github.bootimage.model.EntryPath;
+import io.github.bootimage.model.FileTree;
+import io.github.bootimage.model.Overlay;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Not a test: the entry point {@code its/benchmarks/run.sh} times against cpio, bsdtar, the compressors,
+ * xorriso and grub-mkrescue. Each command runs our writer once, like the peer it is compared with, and prints
+ * its phases (tree scan, layout/plan, writing) on stderr so that a slow phase shows up.
+ *
+ * <pre>
+ * cpio DIR OUT COMPRESSION THREADS      newc archive of DIR through a compression (none, gzip, xz, zstd, ...)
+ * iso DIR OUT                           ISO 9660 + Rock Ridge + Joliet of DIR (as xorriso -as mkisofs -R -J)
+ * lazy-iso FILES SIZE OUT               ISO of FILES generated files of SIZE bytes each, never held in memory
+ * boot-iso KERNEL INITRD ISOLINUX_BIN LDLINUX_C32 ISOHDPFX OUT [SHIM GRUB]
+ *                                       hybrid ISO (BIOS, and UEFI with shim + GRUB), serial console, no menu wait
+ * small-files DIR COUNT                 a deterministic tree of COUNT small files (100 per directory)
+ * </pre>
+ */
+public final class BenchMain {
+    static final Instant EPOCH = Instant.parse("2024-01-01T00:00:00Z");
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String command = args[0];
+        List<String> a = Arrays.asList(args).subList(1, args.length);
+        long start = System.nanoTime();
+        switch (command) {
+            case "cpio":
+                cpio(Path.of(a.get(0)), Path.of(a.get(1)), Compression.of(a.get(2)), Integer.parseInt(a.get(3)));
+                break;
+            case "iso":
+                iso(Path.of(a.get(0)), Path.of(a.get(1)));
+                break;
+            case "lazy-iso":
+                lazyIso(Integer.parseInt(a.get(0)), Long.parseLong(a.get(1)), Path.of(a.get(2)));
+                break;
+            case "boot-iso":
+                bootIso(a);
+                break;
+            case "small-files":
+                SmallFiles.write(Path.of(a.get(0)), Integer.parseInt(a.get(1)));
+                break;
+            default:
+                throw new IllegalArgumentException("unknown command " + command);
+        }
+        phase("total", start);
+    }
+
+    private static FileTree scan(Path dir) throws Exception {
+        long t = System.nanoTime();
+        FileTree tree = new FileTree();
+        Overlay.copy(dir, EntryPath.ROOT, tree);
+        phase("scan " + tree.size() + " entries", t);
+        return tree;
+    }
+
+    private static void cpio(Path dir, Path out, Compression c, int threads) throws Exception {
+        FileTree tree = scan(dir);
+        long t = System.nanoTime();
+        InitramfsRequest request = InitramfsRequest.of(Path.of("unused"), EPOCH, out).withCompression(c)
+                .withThreads(threads);
+        InitramfsBuilder.write(tree, request);
+        phase("write " + c.id(), t);
+    }
+
+    private static void iso(Path dir, Path out) throws Exception {
+        FileTree tree = scan(dir);
+        writeIso(IsoImageRequest.of(tree, "BENCH", EPOCH), out);
+    }
+
+    private static void lazyIso(int files, long size, Path out) throws Exception {
+        FileTree tree = new FileTree();
+        for (int i = 0; i < files; i++) {
+            tree.add(new io.github.bootimage.model.Entry.RegularFile(EntryPath.of("data/part" + i), 0644, 0, 0,
+                    new PatternContent(size, i)));
+        }
+        writeIso(IsoImageRequest.of(tree, "BENCH", EPOCH), out);
+        Runtime rt = Runtime.getRuntime();
+        System.err.printf("heap: max %d MiB, in use after write %d MiB%n", rt.maxMemory() >> 20,
+                (rt.totalMemory() - rt.freeMemory()) >> 20);
+    }
+
+    private static void writeIso(IsoImageRequest request, Path out) throws Exception {
+        long t = System.nanoTime();
+        if (Boolean.getBoolean("bench.plan")) {
+            // profiling only: the timed run must not plan twice
+            IsoImageWriter.plan(request);
+            phase("plan (alone; write plans again)", t);
+            t = System.nanoTime();
+        }
+        IsoImageWriter.write(request, out);
+        phase("plan + write " + Files.size(out) / (1 << 20) + " MiB", t);
+    }
+
+    private static void bootIso(List<String> a) throws Exception {
+        Path out = Path.of(a.get(5)).toAbsolutePath();
+        BootMenu menu = new BootMenu(List.of(new MenuEntry("linux", "Linux", "quiet panic=-1", true)), 0, 0, false,
+                "/boot/vmlinuz", "/boot/initrd.img");
+        IsoContent content = new IsoContent(Path.of(a.get(0)), Path.of(a.get(1)),
+                Optional.of(new IsoContent.Bios(Path.of(a.get(2)), Path.of(a.get(3)), Optional.of(Path.of(a.get(4))))),
+                a.size() > 7 ? Optional.of(new IsoContent.Uefi(Path.of(a.get(6)), Path.of(a.get(7)))) : Optional.empty(),
+                menu, Optional.empty(), "BOOTIMAGE bench");
+        BootableIso.write(new BootableIso.Request(content, "BENCH", "", "", EPOCH, out, out.getParent()));
+    }
+
+    static void phase(String what, long startNanos) {
+        System.err.printf("  %-40s %8.3f s%n", what, (System.nanoTime() - startNanos) / 1e9);
+    }
+}
