@@ -6,13 +6,14 @@
 #               without boot and heap): BusyBox tree, the Debian kernel's /lib/modules
 #               (~400 MB, ~4,000 files), 100,000 generated small files, compressors on kernel/fs (~40 MB),
 #               ISO vs xorriso, boot ISO vs grub-mkrescue (build time, size, QEMU BIOS boot to a marker),
-#               and a 4 GiB ISO of generated content built with -Xmx256m (heap independent of image size).
+#               a 4 GiB ISO of generated content built with -Xmx256m (heap independent of image size), and
+#               the time our goals take in a second `mvn package` with nothing changed (the packaging-iso IT).
 #   --quick     tiny inputs (BusyBox tree, 2,000 small files), 1 round, no kernel, no QEMU: < 1 min; for CI,
 #               to check that the benchmark still runs.
 #   --rounds N  rounds per measurement (tools alternate inside each round; the table shows medians).
 #   --no-build  reuse maven-plugin/target/{classes,test-classes} and the saved classpath.
 #   --no-boot   skip grub-mkrescue and the QEMU boots.
-#   --only LIST only these parts of the full run, comma-separated: cpio,iso,compress,boot,heap
+#   --only LIST only these parts of the full run, comma-separated: cpio,iso,compress,boot,heap,uptodate
 #   --table     only print the table of the last (possibly interrupted) run's results.tsv.
 #
 # Ours runs as `java -Xmx256m -cp <test classpath> io.github.bootimage.bench.BenchMain ...` (JVM start
@@ -142,7 +143,11 @@ run() {
   fi
   read -r secs rss user sys < <(tail -1 "$WORK/time.txt")
   local size=0; [ -f "$output" ] && size=$(stat -c %s "$output")
-  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$group" "$tool" "$secs" "$rss" "$size" "$(echo "$user $sys" | awk '{print $1 + $2}')" >> "$RESULTS"
+  # ours: also BenchMain's own "total" (from main() on: our class loading, cold JIT and work, not JVM start),
+  # which is what a goal costs inside an already running Maven
+  local inner=; [ "$tool" = ours ] && inner=$(awk '$1 == "total" {print $2}' "$WORK/cmd.log")
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$group" "$tool" "$secs" "$rss" "$size" \
+    "$(echo "$user $sys" | awk '{print $1 + $2}')" "$inner" >> "$RESULTS"
   if [ "$tool" = ours ] && grep -q '^  ' "$WORK/cmd.log"; then
     sed "s|^|    [$group] |" "$WORK/cmd.log" >> "$WORK/phases.txt"
   fi
@@ -249,12 +254,53 @@ bench_memory() {
   rm -f "$OUT/lazy.iso"
 }
 
+# A second `mvn package` with nothing changed: the time Maven spends in our goals (from the log's timestamps: each
+# bootimage goal's "--- ... ---" line to the next goal or the end), against the first build of the same project.
+# The project is the packaging-iso IT (initramfs + iso; boot test skipped); the plugin comes from the IT
+# repository that `./mvnw verify` fills (invoker:install), put there afresh unless --no-build.
+bench_uptodate() {
+  local repo="$ROOT/its/target/local-repo" proj="$WORK/uptodate" settings="$WORK/uptodate-settings.xml" version r
+  version=$(cd "$ROOT" && sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -1)
+  if [ $BUILD = 1 ] || [ ! -d "$repo/io/github/bootimage/bootimage-maven-plugin/$version" ]; then
+    log "putting the plugin into the IT repository (invoker:install through the help-goal IT)"
+    (cd "$ROOT" && ./mvnw -B -q verify -pl its -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+      -Dinvoker.test=help-goal >/dev/null)
+  fi
+  rm -rf "$proj" && cp -r "$ROOT/its/src/it/packaging-iso" "$proj"
+  sed -i "s/@project.version@/$version/" "$proj/pom.xml"
+  sed "s#@localRepositoryUrl@#file://$HOME/.m2/repository#" "$ROOT/its/src/it/settings.xml" > "$settings"
+  package_once() { # LOG: one `mvn package`, its log with millisecond timestamps
+    (cd "$proj" && "$ROOT/mvnw" -B -s "$settings" -Dmaven.repo.local="$repo" \
+      -Dbootimage.cacheDirectory="$ROOT/its/target/bootimage-cache" -Dbootimage.bootTest.skip \
+      -Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS package) \
+      > "$1" 2>&1 || { echo "FAILED: mvn package in $proj" >&2; tail -40 "$1" >&2; exit 1; }
+  }
+  goal_seconds() { # LOG -> seconds spent in bootimage goals
+    awk '
+      function t(s,   a) { split(s, a, ":"); return a[1] * 3600 + a[2] * 60 + a[3] }
+      / --- | BUILD (SUCCESS|FAILURE)/ { now = t($1); if (inside) sum += now - since; inside = 0 }
+      / --- bootimage:/ { inside = 1; since = now }
+      END { printf "%.3f", sum }' "$1"
+  }
+  package_once "$WORK/uptodate-first.log"
+  printf 'mvn package: bootimage goals\tfirst build\t%s\t0\t%s\t0\t\n' "$(goal_seconds "$WORK/uptodate-first.log")" \
+    "$(stat -c %s "$proj/target/packaging-iso-1.0.iso")" >> "$RESULTS"
+  for r in $(seq "$ROUNDS"); do
+    package_once "$WORK/uptodate-again.log"
+    grep -q "up to date" "$WORK/uptodate-again.log" || { echo "second build was not up to date" >&2; exit 1; }
+    printf 'mvn package: bootimage goals\tnothing changed\t%s\t0\t%s\t0\t\n' \
+      "$(goal_seconds "$WORK/uptodate-again.log")" "$(stat -c %s "$proj/target/packaging-iso-1.0.iso")" >> "$RESULTS"
+  done
+}
+
 # ---------------------------------------------------------------- the table
 table() {
 echo
 echo "bootimage benchmark: $(nproc) cores, $(uname -m), $(java -version 2>&1 | head -1), rounds: $ROUNDS," \
   "$(($(date +%s) - ${START:-$(date +%s)})) s; $(uptime | sed 's/.*load/load/')"
 echo "Medians of wall time (JVM start included for ours); ratio = ours / peer (below 1: ours is faster);"
+echo "in Maven = the same ratio for the work without starting a JVM (BenchMain's own clock from main(): class"
+echo "loading, cold JIT and the work, as a goal inside a running Maven); on the ours row: those seconds."
 echo "CPU s = user + system (median); size ratio = ours / peer; peak RSS from /usr/bin/time."
 echo
 awk -F'\t' '
@@ -267,18 +313,21 @@ awk -F'\t' '
     k = $1 SUBSEP $2
     if (!(k in secs)) { order[++n] = k; if (!($1 in seen)) { groups[++g] = $1; seen[$1] = 1 } }
     secs[k] = secs[k] " " $3; cpu[k] = cpu[k] " " $6; if ($4 + 0 > rss[k] + 0) rss[k] = $4; size[k] = $5
+    if ($7 != "") inner[k] = inner[k] " " $7
   }
   END {
-    printf "| %-36s | %-16s | %9s | %7s | %7s | %12s | %10s | %10s |\n", "work", "tool", "median s", "ratio", "CPU s", "output bytes", "size ratio", "peak RSS MB"
-    printf "|%s|%s|%s|%s|%s|%s|%s|%s|\n", "--------------------------------------", "------------------", "----------:", "--------:", "--------:", "-------------:", "-----------:", "------------:"
+    printf "| %-36s | %-16s | %9s | %7s | %9s | %7s | %12s | %10s | %10s |\n", "work", "tool", "median s", "ratio", "in Maven", "CPU s", "output bytes", "size ratio", "peak RSS MB"
+    printf "|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n", "--------------------------------------", "------------------", "----------:", "--------:", "----------:", "--------:", "-------------:", "-----------:", "------------:"
     for (x = 1; x <= g; x++) {
       grp = groups[x]; o = grp SUBSEP "ours"; mo = (o in secs) ? median(secs[o]) : 0
+      mi = (o in inner) ? median(inner[o]) : 0
       for (i = 1; i <= n; i++) {
         split(order[i], kk, SUBSEP); if (kk[1] != grp) continue
         m = median(secs[order[i]])
-        ratio = (kk[2] == "ours" || m == 0) ? "" : sprintf("%.2f", mo / m)
+        ratio = (kk[2] == "ours" || m == 0 || mo == 0) ? "" : sprintf("%.2f", mo / m)
         sr = (kk[2] == "ours" || size[order[i]] == 0 || !(o in size)) ? "" : sprintf("%.3f", size[o] / size[order[i]])
-        printf "| %-36s | %-16s | %9.2f | %7s | %7.2f | %12.0f | %10s | %10.0f |\n", grp, kk[2], m, ratio, median(cpu[order[i]]), size[order[i]], sr, rss[order[i]] / 1024
+        jr = mi == 0 ? "" : kk[2] == "ours" ? sprintf("(%.2f s)", mi) : m == 0 ? "" : sprintf("%.2f", mi / m)
+        printf "| %-36s | %-16s | %9.2f | %7s | %9s | %7.2f | %12.0f | %10s | %10.0f |\n", grp, kk[2], m, ratio, jr, median(cpu[order[i]]), size[order[i]], sr, rss[order[i]] / 1024
       }
     }
   }' "$RESULTS" | tee "$WORK/table.md"
@@ -300,6 +349,7 @@ if [ $QUICK = 1 ]; then
   bench_compress busybox "$BB"
   bench_iso busybox "$BB"; bench_iso "2,000 small files" "$SMALL"
   bench_memory 2 $((16 << 20))
+  bench_uptodate
 else
   want() { [ -z "$ONLY" ] || [[ ",$ONLY," == *",$1,"* ]]; }
   MODULES=$(ls -d "$(deb linux-image-amd64)"/lib/modules/* | head -1)
@@ -315,6 +365,7 @@ else
   fi
   if [ $BOOT = 1 ] && want boot; then log "boot"; bench_boot; fi
   if want heap; then log "heap"; bench_memory 4 $((1 << 30)); fi
+  if want uptodate; then log "second mvn package"; bench_uptodate; fi
 fi
 log "load after: $(uptime)"
 

@@ -18,21 +18,32 @@ final class HttpDownloader {
     /** Downloads above this size report progress every 10 %. */
     static final long PROGRESS_THRESHOLD = 4L * 1024 * 1024;
 
-    private final HttpClient client;
+    private final ProxySelector proxySelector;
+    private final Authenticator authenticator;
     private final InputLog log;
+    private HttpClient client;
 
     HttpDownloader(ProxySelector proxySelector, Authenticator authenticator, InputLog log) {
-        HttpClient.Builder b = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(30));
-        if (proxySelector != null) {
-            b.proxy(proxySelector);
-        }
-        if (authenticator != null) {
-            b.authenticator(authenticator);
-        }
-        this.client = b.build();
+        this.proxySelector = proxySelector;
+        this.authenticator = authenticator;
         this.log = log;
+    }
+
+    /** Built on the first download: its TLS setup costs about a second, which a cache hit must not pay. */
+    private synchronized HttpClient client() {
+        if (client == null) {
+            HttpClient.Builder b = HttpClient.newBuilder()
+                    .followRedirects(HttpClient.Redirect.NORMAL)
+                    .connectTimeout(Duration.ofSeconds(30));
+            if (proxySelector != null) {
+                b.proxy(proxySelector);
+            }
+            if (authenticator != null) {
+                b.authenticator(authenticator);
+            }
+            client = b.build();
+        }
+        return client;
     }
 
     /** Streams {@code uri} into {@code out}; fails on any status but 200 and on truncated bodies. */
@@ -40,7 +51,7 @@ final class HttpDownloader {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(2)).GET().build();
         HttpResponse<InputStream> response;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            response = client().send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
             throw new BootImageException(inputName + ": cannot download " + uri + ": " + e
                     + ". Check the URL and your network; behind a proxy, configure it in ~/.m2/settings.xml <proxies>.", e);
