@@ -18,12 +18,21 @@ final class HttpDownloader {
     /** Downloads above this size report progress every 10 %. */
     static final long PROGRESS_THRESHOLD = 4L * 1024 * 1024;
 
+    /** A body that sends nothing for this long fails the download instead of hanging the build. */
+    static final Duration STALL_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Duration stallTimeout;
     private final ProxySelector proxySelector;
     private final Authenticator authenticator;
     private final InputLog log;
     private HttpClient client;
 
     HttpDownloader(ProxySelector proxySelector, Authenticator authenticator, InputLog log) {
+        this(proxySelector, authenticator, log, STALL_TIMEOUT);
+    }
+
+    HttpDownloader(ProxySelector proxySelector, Authenticator authenticator, InputLog log, Duration stallTimeout) {
+        this.stallTimeout = stallTimeout;
         this.proxySelector = proxySelector;
         this.authenticator = authenticator;
         this.log = log;
@@ -67,7 +76,10 @@ final class HttpDownloader {
                         + (status == 407 ? " (proxy authentication required): check <proxies> in ~/.m2/settings.xml" : ""));
             }
             OptionalLong length = response.headers().firstValueAsLong("Content-Length");
-            long got = copy(inputName, uri, in, out, length.orElse(-1));
+            long got;
+            try (StallWatch watch = new StallWatch(in, stallTimeout)) {
+                got = copy(inputName, uri, watch, out, length.orElse(-1));
+            }
             if (length.isPresent() && got != length.getAsLong()) {
                 throw truncated(inputName, uri, got, length.getAsLong(), null);
             }
@@ -76,7 +88,7 @@ final class HttpDownloader {
         }
     }
 
-    private long copy(String name, URI uri, InputStream in, OutputStream out, long length)
+    private long copy(String name, URI uri, StallWatch in, OutputStream out, long length)
             throws BootImageException, IOException {
         byte[] buf = new byte[64 * 1024];
         long got = 0;
@@ -91,9 +103,12 @@ final class HttpDownloader {
                 n = in.read(buf);
             } catch (IOException e) {
                 // The JDK client reports a body shorter than its Content-Length as an IOException.
-                throw truncated(name, uri, got, length, e);
+                throw in.stalled() ? stalled(name, uri, got, length) : truncated(name, uri, got, length, e);
             }
             if (n < 0) {
+                if (in.stalled()) {
+                    throw stalled(name, uri, got, length);
+                }
                 return got;
             }
             out.write(buf, 0, n);
@@ -104,6 +119,14 @@ final class HttpDownloader {
                 log.info(name + ": " + percent + " % of " + uri.getPath());
             }
         }
+    }
+
+    private BootImageException stalled(String name, URI uri, long got, long length) {
+        return new BootImageException(name + ": download of " + uri + " stalled: no data for "
+                + (stallTimeout.toMillis() % 1000 == 0 ? stallTimeout.toSeconds() + " s" : stallTimeout.toMillis() + " ms")
+                + " after " + got + " of " + (length < 0 ? "?" : String.valueOf(length))
+                + " bytes; nothing was stored. Check the network or the proxy (<proxies> in ~/.m2/settings.xml) "
+                + "and try again.");
     }
 
     private static BootImageException truncated(String name, URI uri, long got, long length, IOException cause) {

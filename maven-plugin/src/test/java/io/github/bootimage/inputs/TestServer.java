@@ -48,6 +48,15 @@ final class TestServer implements AutoCloseable {
      * HttpServer keeps such a connection open, so this one speaks HTTP/1.1 on a plain socket.
      */
     static URI truncating(ServerSocket socket, int length, int sent) {
+        return partial(socket, length, sent, false);
+    }
+
+    /** Like {@link #truncating}, but keeps the connection open after {@code sent} bytes: a stalled server. */
+    static URI stalling(ServerSocket socket, int length, int sent) {
+        return partial(socket, length, sent, true);
+    }
+
+    private static URI partial(ServerSocket socket, int length, int sent, boolean hold) {
         Thread t = new Thread(() -> {
             try (Socket s = socket.accept()) {
                 InputStream in = s.getInputStream();
@@ -64,6 +73,9 @@ final class TestServer implements AutoCloseable {
                 out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 out.write(new byte[sent]);
                 out.flush();
+                while (hold && in.read(buf) >= 0) {
+                    // silent until the client gives up and closes the connection
+                }
             } catch (IOException e) {
                 // the test sees the result through the client
             }
