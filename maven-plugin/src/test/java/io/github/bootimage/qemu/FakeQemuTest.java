@@ -23,14 +23,17 @@ class FakeQemuTest {
     Path dir;
 
     private BootTestReport boot(String fakeQemu, Optional<String> release) throws Exception {
+        return boot(fakeQemu, BootScript.defaults(release, Duration.ofSeconds(10), Duration.ofSeconds(3)));
+    }
+
+    private BootTestReport boot(String fakeQemu, BootScript script) throws Exception {
         Path qemu = Files.writeString(dir.resolve("qemu-system-x86_64"), fakeQemu);
         Files.setPosixFilePermissions(qemu, PosixFilePermissions.fromString("rwx------"));
         Path image = Files.writeString(dir.resolve("image.iso"), "");
         QemuHost host = new QemuHost(qemu, Accelerator.TCG, new OvmfLocator(dir, Optional.empty(), Optional.empty()));
         BootTestRequest request = new BootTestRequest(List.of(new BootTarget(Firmware.BIOS, Medium.CDROM)),
-                Optional.of(image), Optional.empty(), Optional.empty(), "", 64, 1, List.of(),
-                BootScript.defaults(release, Duration.ofSeconds(10), Duration.ofSeconds(3)), dir.resolve("reports"),
-                "fake", 1);
+                Optional.of(image), Optional.empty(), Optional.empty(), "", 64, 1, List.of(), script,
+                dir.resolve("reports"), "fake", 1);
         List<String> log = new ArrayList<>();
         return new BootTester(host, log::add).runAll(request);
     }
@@ -71,5 +74,17 @@ class FakeQemuTest {
                 .filter(c -> c.contains(dir.toString()))).isEmpty();
         long child = Long.parseLong(Files.readString(dir.resolve("qemu-system-x86_64.child")).trim());
         assertThat(ProcessHandle.of(child).filter(ProcessHandle::isAlive)).as("the fake QEMU's child").isEmpty();
+    }
+
+    @Test
+    void scriptUntilTheLastStepPassesThereAndStopsAGuestThatNeverPowersOff() throws Exception {
+        BootScript script = BootScript.untilLastStep(List.of(ExpectStep.expect("GRUB-REACHED",
+                Duration.ofSeconds(10))));
+        BootResult r = boot("#!/bin/sh\necho GRUB-REACHED; exec sleep 300\n", script).results().get(0);
+        assertThat(r.failure()).isEmpty();
+        assertThat(r.duration()).isLessThan(Duration.ofSeconds(30));
+        assertThat(QemuProcesses.live()).isEmpty();
+        assertThat(ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
+                .filter(c -> c.contains(dir.toString()))).isEmpty();
     }
 }
