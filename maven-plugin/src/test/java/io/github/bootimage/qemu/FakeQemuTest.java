@@ -18,6 +18,8 @@ class FakeQemuTest {
             + "printf 'Linux booting\\r\\n\\033[0m/ # '\n"
             + "read line; printf '%s\\r\\n5.10.0-fake\\r\\n/ # ' \"$line\"\n"
             + "read line; printf '%s\\r\\n' \"$line\"\n";
+    /** A boot loader that prints its marker and then waits forever. */
+    private static final String GRUB_NEVER_EXITS = "#!/bin/sh\necho GRUB-REACHED; exec sleep 300\n";
 
     @TempDir
     Path dir;
@@ -78,13 +80,23 @@ class FakeQemuTest {
 
     @Test
     void scriptUntilTheLastStepPassesThereAndStopsAGuestThatNeverPowersOff() throws Exception {
-        BootScript script = BootScript.untilLastStep(List.of(ExpectStep.expect("GRUB-REACHED",
-                Duration.ofSeconds(10))));
-        BootResult r = boot("#!/bin/sh\necho GRUB-REACHED; exec sleep 300\n", script).results().get(0);
+        BootResult r = boot(GRUB_NEVER_EXITS, untilLastStep("GRUB-REACHED", 10)).results().get(0);
         assertThat(r.failure()).isEmpty();
         assertThat(r.duration()).isLessThan(Duration.ofSeconds(30));
         assertThat(QemuProcesses.live()).isEmpty();
         assertThat(ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
                 .filter(c -> c.contains(dir.toString()))).isEmpty();
+    }
+
+    @Test
+    void scriptUntilTheLastStepStillFailsWhenTheTextNeverComes() throws Exception {
+        BootFailure f = boot(GRUB_NEVER_EXITS, untilLastStep("OTHER-TEXT", 2)).results().get(0).failure()
+                .orElseThrow();
+        assertThat(f.kind()).isEqualTo(BootFailure.Kind.TIMEOUT);
+        assertThat(QemuProcesses.live()).isEmpty();
+    }
+
+    private static BootScript untilLastStep(String text, int seconds) {
+        return BootScript.untilLastStep(List.of(ExpectStep.expect(text, Duration.ofSeconds(seconds))));
     }
 }

@@ -65,9 +65,11 @@ public final class QemuBoot {
     private static List<ExpectStep> steps(String... expectThenSend) {
         List<ExpectStep> steps = new ArrayList<>();
         for (int i = 0; i < expectThenSend.length; i += 2) {
+            String text = expectThenSend[i];
             Optional<String> send = i + 1 < expectThenSend.length
                     ? Optional.of(expectThenSend[i + 1]) : Optional.empty();
-            steps.add(ExpectStep.of(Optional.of(Pattern.quote(expectThenSend[i])), TIMEOUT, send));
+            steps.add(new ExpectStep("expect '" + text + "'" + send.map(l -> ", then send '" + l + "'").orElse(""),
+                    Optional.of(Pattern.compile(Pattern.quote(text))), TIMEOUT, send, Optional.empty()));
         }
         return steps;
     }
