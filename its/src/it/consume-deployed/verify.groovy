@@ -5,14 +5,7 @@ import java.nio.file.Files
 def nginx = new GroovyClassLoader(getClass().classLoader).parseClass(new File(basedir, '../deploy-nginx/Nginx.groovy'))
 nginx.stop(new File(basedir, 'target/nginx'))
 
-def run(List<String> command, File dir, Map<String, String> env = [:]) {
-    def pb = new ProcessBuilder(command*.toString()).directory(dir).redirectErrorStream(true)
-    pb.environment().putAll(env)
-    def p = pb.start()
-    def out = p.inputStream.text
-    assert p.waitFor() == 0 : "${command.join(' ')} failed:\n$out"
-    out
-}
+def its = new GroovyClassLoader(getClass().classLoader).parseClass(new File(itCommon, 'ItSupport.groovy'))
 
 def published = new File(basedir, '../deploy-nginx/target/nginx/www/repo/io/github/bootimage/its/deploy-nginx/1.0')
 def local = new File(localRepositoryPath, 'io/github/bootimage/its/deploy-nginx/1.0')
@@ -24,24 +17,20 @@ assert new File(local, '_remote.repositories').text.contains("${initramfs}>it-ng
 def iso = new File(basedir, 'target/consume-deployed-1.0.iso')
 def extracted = new File(basedir, 'target/initrd.img')
 extracted.delete()
-run(['xorriso', '-osirrox', 'on', '-indev', iso.path, '-extract', '/boot/initrd.img', extracted.path], basedir)
+its.run(['xorriso', '-osirrox', 'on', '-indev', iso.path, '-extract', '/boot/initrd.img', extracted.path], basedir)
 assert Arrays.equals(Files.readAllBytes(extracted.toPath()), new File(published, initramfs).bytes)
 assert !new File(basedir, 'target/consume-deployed-1.0-initramfs.cpio.zst').exists()
 assert new File(basedir, 'bootimage.lock').text.contains('io.github.bootimage.its:deploy-nginx:1.0:cpio.zst:initramfs')
 
 // dependency:copy fetched the ISO, its signature and the checksum list: all check out.
 def dir = new File(basedir, 'target/published')
-def home = new File(basedir, 'target/gnupg')
-home.mkdirs()
-[home.&setReadable, home.&setWritable, home.&setExecutable].each { it(false, false); it(true, true) }
-def env = [GNUPGHOME: home.path, LC_ALL: 'C']
-run(['gpg', '--batch', '--import', new File(basedir, 'rsa.pub.asc').path], basedir, env)
-run(['gpg', '--batch', '--verify', 'deploy-nginx-1.0.iso.asc', 'deploy-nginx-1.0.iso'], dir, env)
+def env = its.gpgWithKey(basedir, new File(basedir, 'rsa.pub.asc'))
+its.run(['gpg', '--batch', '--verify', 'deploy-nginx-1.0.iso.asc', 'deploy-nginx-1.0.iso'], dir, env)
 def sums = new File(dir, 'deploy-nginx-1.0-checksums.txt').readLines()
 def isoLine = sums.find { it.endsWith('  deploy-nginx-1.0.iso') }
 assert isoLine != null
 new File(dir, 'iso.sha256').text = isoLine + '\n'
-run(['sha256sum', '--strict', '-c', 'iso.sha256'], dir)
+its.run(['sha256sum', '--strict', '-c', 'iso.sha256'], dir)
 
 // Every download went through the server with credentials.
 def access = new File(basedir, 'target/nginx/logs/access.log').readLines()

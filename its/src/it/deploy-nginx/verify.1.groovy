@@ -3,14 +3,7 @@
 import java.nio.file.Files
 import java.security.MessageDigest
 
-def run(List<String> command, File dir, Map<String, String> env = [:]) {
-    def pb = new ProcessBuilder(command*.toString()).directory(dir).redirectErrorStream(true)
-    pb.environment().putAll(env)
-    def p = pb.start()
-    def out = p.inputStream.text
-    assert p.waitFor() == 0 : "${command.join(' ')} failed:\n$out"
-    out
-}
+def its = new GroovyClassLoader(getClass().classLoader).parseClass(new File(itCommon, 'ItSupport.groovy'))
 
 def root = new File(basedir, 'target/nginx/www/repo')
 def dir = new File(root, 'io/github/bootimage/its/deploy-nginx/1.0')
@@ -37,16 +30,12 @@ def target = new File(basedir, 'target')
 }
 
 // A real gpg with only the public key accepts every signature; sha256sum -c accepts the list.
-def home = new File(basedir, 'target/gnupg')
-home.mkdirs()
-[home.&setReadable, home.&setWritable, home.&setExecutable].each { it(false, false); it(true, true) }
-def env = [GNUPGHOME: home.path, LC_ALL: 'C']
-run(['gpg', '--batch', '--import', new File(basedir, 'rsa.pub.asc').path], basedir, env)
+def env = its.gpgWithKey(basedir, new File(basedir, 'rsa.pub.asc'))
 files.each {
-    def status = run(['gpg', '--batch', '--status-fd', '1', '--verify', it + '.asc', it], dir, env)
+    def status = its.run(['gpg', '--batch', '--status-fd', '1', '--verify', it + '.asc', it], dir, env)
     assert status.contains('[GNUPG:] VALIDSIG 103798DF507373106D527B442EC8C94E0B8574FF 2026-01-01') : status
 }
-assert run(['sha256sum', '--strict', '-c', "${base}-checksums.txt"], dir).readLines().size() == 2
+assert its.run(['sha256sum', '--strict', '-c', "${base}-checksums.txt"], dir).readLines().size() == 2
 
 // Every upload was authenticated; install was skipped, so the image exists only on the server.
 def access = new File(basedir, 'target/nginx/logs/access.log').readLines()

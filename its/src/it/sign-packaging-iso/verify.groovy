@@ -2,14 +2,7 @@
 // a rebuild signs to the same bytes, and the key never reaches the log.
 import java.nio.file.Files
 
-def run(List<String> command, File dir, Map<String, String> env = [:]) {
-    def pb = new ProcessBuilder(command*.toString()).directory(dir).redirectErrorStream(true)
-    pb.environment().putAll(env)
-    def p = pb.start()
-    def out = p.inputStream.text
-    assert p.waitFor() == 0 : "${command.join(' ')} failed:\n$out"
-    out
-}
+def its = new GroovyClassLoader(getClass().classLoader).parseClass(new File(itCommon, 'ItSupport.groovy'))
 
 def fingerprint = '73BE26181CD195306701D49D13409F41C394A785'
 def repo = new File(localRepositoryPath, 'io/github/bootimage/its/sign-packaging-iso/1.0')
@@ -21,22 +14,16 @@ published.each {
 }
 
 // A fresh keyring with only the public key: gpg must report a good signature by that key for every file.
-def home = new File(basedir, 'target/gnupg')
-home.mkdirs()
-home.setReadable(false, false); home.setReadable(true, true)
-home.setWritable(false, false); home.setWritable(true, true)
-home.setExecutable(false, false); home.setExecutable(true, true)
-def env = [GNUPGHOME: home.path, LC_ALL: 'C']
-run(['gpg', '--batch', '--import', new File(basedir, 'ed25519.pub.asc').path], basedir, env)
+def env = its.gpgWithKey(basedir, new File(basedir, 'ed25519.pub.asc'))
 published.each {
-    def status = run(['gpg', '--batch', '--status-fd', '1', '--verify', it + '.asc', it], repo, env)
+    def status = its.run(['gpg', '--batch', '--status-fd', '1', '--verify', it + '.asc', it], repo, env)
     assert status.contains("[GNUPG:] VALIDSIG $fingerprint 2026-01-01 1767225600") : "gpg on $it.asc:\n$status"
 }
 
 // SHA256SUMS lists the image files under their published names.
 def sums = new File(repo, "${base}-checksums.txt").readLines()
 assert sums*.split('  ')*.getAt(1).sort() == ["${base}-initramfs.cpio.zst", "${base}.iso"]
-assert run(['sha256sum', '--strict', '-c', "${base}-checksums.txt"], repo).readLines().every { it.endsWith(': OK') }
+assert its.run(['sha256sum', '--strict', '-c', "${base}-checksums.txt"], repo).readLines().every { it.endsWith(': OK') }
 
 // Build 2 started from an empty target/: same images, so the same signature bytes.
 def rebuilt = new File(basedir, 'target/bootimage-sign')

@@ -8,7 +8,9 @@ import java.util.regex.Pattern;
 
 /**
  * What a boot test does on the serial console: the steps in order, then wait up to {@code exitTimeout} for QEMU
- * to exit by itself (the script is expected to power the machine off).
+ * to exit by itself (the script is expected to power the machine off). An {@code exitTimeout} of zero
+ * ({@link #untilLastStep}) does not wait: the boot passes with the last step and QEMU is stopped, for a guest
+ * that cannot power off from its console (a boot loader check, a system that ends at a login prompt).
  */
 public record BootScript(List<ExpectStep> steps, Duration exitTimeout) {
     /** A shell prompt at the end of the output so far: BusyBox's {@code / # }, or {@code $ } for a user. */
@@ -24,6 +26,9 @@ public record BootScript(List<ExpectStep> steps, Duration exitTimeout) {
     public BootScript {
         steps = List.copyOf(steps);
         Objects.requireNonNull(exitTimeout, "exitTimeout");
+        if (exitTimeout.isNegative()) {
+            throw new IllegalArgumentException("exit timeout must not be negative: " + exitTimeout);
+        }
         if (steps.isEmpty()) {
             throw new IllegalArgumentException("a boot script needs at least one step");
         }
@@ -41,5 +46,15 @@ public record BootScript(List<ExpectStep> steps, Duration exitTimeout) {
         ExpectStep poweroff = new ExpectStep("wait for the prompt, then send '" + POWEROFF + "'",
                 Optional.of(Pattern.compile(PROMPT)), stepTimeout, Optional.of(POWEROFF), Optional.empty());
         return new BootScript(List.of(shell, release, poweroff), stepTimeout);
+    }
+
+    /** The steps, then QEMU is stopped without waiting for the guest to power off. */
+    public static BootScript untilLastStep(List<ExpectStep> steps) {
+        return new BootScript(steps, Duration.ZERO);
+    }
+
+    /** Whether QEMU must exit by itself after the last step. */
+    public boolean awaitsExit() {
+        return !exitTimeout.isZero();
     }
 }

@@ -152,6 +152,9 @@ final class TargetBoot {
             if (console.panicked()) {
                 return Optional.of(fail(BootFailure.Kind.KERNEL_PANIC, where, "kernel panic: " + panicLine()));
             }
+            if (!script.awaitsExit()) {
+                return Optional.empty();
+            }
             if (!exited) {
                 return Optional.of(fail(BootFailure.Kind.QEMU_EXIT, where, "QEMU did not exit within "
                         + script.exitTimeout().toSeconds() + " s; end the script with a step that sends "

@@ -3,10 +3,8 @@ package io.github.bootimage.busybox;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.bootimage.testing.DebianPackages;
-import java.io.ByteArrayOutputStream;
+import io.github.bootimage.testing.QemuBoot;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -38,9 +36,8 @@ final class BusyboxBoot {
     private BusyboxBoot() {
     }
 
-    /** The serial console output up to the end marker (or QEMU's exit); QEMU is killed on every path. */
+    /** The serial console output of a boot that reached the end marker and powered off. */
     static String boot(BusyboxResult busybox, Path dir) throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/qemu-system-x86_64")), "qemu-system-x86_64 missing");
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/cpio")), "GNU cpio missing");
         Path kernel = DebianPackages.kernel();
         Path root = stage(busybox, dir.resolve("root"));
@@ -51,15 +48,8 @@ final class BusyboxBoot {
             cpio.destroyForcibly();
             throw new IOException("cpio failed");
         }
-        Process qemu = new ProcessBuilder("qemu-system-x86_64", "-m", "512", "-nographic", "-no-reboot",
-                "-kernel", kernel.toString(), "-initrd", initrd.toString(), "-append", "console=ttyS0 panic=-1")
-                .redirectErrorStream(true).start();
-        try {
-            return readUntil(qemu.getInputStream(), END, 180);
-        } finally {
-            qemu.destroyForcibly();
-            qemu.waitFor(30, TimeUnit.SECONDS);
-        }
+        return QemuBoot.passedConsole(QemuBoot.kernel(kernel, initrd, "console=ttyS0 panic=-1",
+                QemuBoot.untilPoweroff(END), dir.resolve("qemu")));
     }
 
     private static Path stage(BusyboxResult busybox, Path root) throws IOException {
@@ -77,37 +67,5 @@ final class BusyboxBoot {
         Files.writeString(init, INIT);
         Files.setPosixFilePermissions(init, PosixFilePermissions.fromString("rwxr-xr-x"));
         return root;
-    }
-
-    private static String readUntil(InputStream in, String marker, int seconds) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Thread reader = new Thread(() -> {
-            byte[] buf = new byte[4096];
-            try {
-                int n;
-                while ((n = in.read(buf)) > 0) {
-                    synchronized (out) {
-                        out.write(buf, 0, n);
-                    }
-                }
-            } catch (IOException closed) {
-                // QEMU was killed: the output so far is all there is.
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < deadline && reader.isAlive()) {
-            synchronized (out) {
-                if (out.toString(StandardCharsets.UTF_8).contains(marker)) {
-                    break;
-                }
-            }
-            Thread.sleep(200);
-        }
-        reader.join(2000);
-        synchronized (out) {
-            return out.toString(StandardCharsets.UTF_8);
-        }
     }
 }

@@ -18,19 +18,24 @@ class FakeQemuTest {
             + "printf 'Linux booting\\r\\n\\033[0m/ # '\n"
             + "read line; printf '%s\\r\\n5.10.0-fake\\r\\n/ # ' \"$line\"\n"
             + "read line; printf '%s\\r\\n' \"$line\"\n";
+    /** A boot loader that prints its marker and then waits forever. */
+    private static final String GRUB_NEVER_EXITS = "#!/bin/sh\necho GRUB-REACHED; exec sleep 300\n";
 
     @TempDir
     Path dir;
 
     private BootTestReport boot(String fakeQemu, Optional<String> release) throws Exception {
+        return boot(fakeQemu, BootScript.defaults(release, Duration.ofSeconds(10), Duration.ofSeconds(3)));
+    }
+
+    private BootTestReport boot(String fakeQemu, BootScript script) throws Exception {
         Path qemu = Files.writeString(dir.resolve("qemu-system-x86_64"), fakeQemu);
         Files.setPosixFilePermissions(qemu, PosixFilePermissions.fromString("rwx------"));
         Path image = Files.writeString(dir.resolve("image.iso"), "");
         QemuHost host = new QemuHost(qemu, Accelerator.TCG, new OvmfLocator(dir, Optional.empty(), Optional.empty()));
         BootTestRequest request = new BootTestRequest(List.of(new BootTarget(Firmware.BIOS, Medium.CDROM)),
-                Optional.of(image), Optional.empty(), Optional.empty(), "", 64, 1, List.of(),
-                BootScript.defaults(release, Duration.ofSeconds(10), Duration.ofSeconds(3)), dir.resolve("reports"),
-                "fake", 1);
+                Optional.of(image), Optional.empty(), Optional.empty(), "", 64, 1, List.of(), script,
+                dir.resolve("reports"), "fake", 1);
         List<String> log = new ArrayList<>();
         return new BootTester(host, log::add).runAll(request);
     }
@@ -71,5 +76,27 @@ class FakeQemuTest {
                 .filter(c -> c.contains(dir.toString()))).isEmpty();
         long child = Long.parseLong(Files.readString(dir.resolve("qemu-system-x86_64.child")).trim());
         assertThat(ProcessHandle.of(child).filter(ProcessHandle::isAlive)).as("the fake QEMU's child").isEmpty();
+    }
+
+    @Test
+    void scriptUntilTheLastStepPassesThereAndStopsAGuestThatNeverPowersOff() throws Exception {
+        BootResult r = boot(GRUB_NEVER_EXITS, untilLastStep("GRUB-REACHED", 10)).results().get(0);
+        assertThat(r.failure()).isEmpty();
+        assertThat(r.duration()).isLessThan(Duration.ofSeconds(30));
+        assertThat(QemuProcesses.live()).isEmpty();
+        assertThat(ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
+                .filter(c -> c.contains(dir.toString()))).isEmpty();
+    }
+
+    @Test
+    void scriptUntilTheLastStepStillFailsWhenTheTextNeverComes() throws Exception {
+        BootFailure f = boot(GRUB_NEVER_EXITS, untilLastStep("OTHER-TEXT", 2)).results().get(0).failure()
+                .orElseThrow();
+        assertThat(f.kind()).isEqualTo(BootFailure.Kind.TIMEOUT);
+        assertThat(QemuProcesses.live()).isEmpty();
+    }
+
+    private static BootScript untilLastStep(String text, int seconds) {
+        return BootScript.untilLastStep(List.of(ExpectStep.expect(text, Duration.ofSeconds(seconds))));
     }
 }
