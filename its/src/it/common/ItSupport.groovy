@@ -23,6 +23,12 @@ class ItSupport {
         [home.&setReadable, home.&setWritable, home.&setExecutable].each { it(false, false); it(true, true) }
         def env = [GNUPGHOME: home.path, LC_ALL: 'C']
         run(['gpg', '--batch', '--import', publicKey.path], basedir, env)
+        // gpg may start an agent for this home; it must not outlive the build
+        Runtime.runtime.addShutdownHook(new Thread({
+            def p = new ProcessBuilder('gpgconf', '--kill', 'all').redirectErrorStream(true)
+            p.environment().putAll(env)
+            p.start().waitFor()
+        }))
         env
     }
 }
