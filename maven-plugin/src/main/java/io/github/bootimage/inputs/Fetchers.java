@@ -118,7 +118,8 @@ final class Fetchers {
                 verify(in, "apt-get download " + spec, expected, actual);
                 verify(in, "apt-get download " + spec + " (hash in the apt archive index)", c.sha256(), actual);
                 long size = Files.size(file);
-                String fileName = file.getFileName().toString();
+                // The archive's name (pool file name), as a cache hit through the index records it: one lock text.
+                String fileName = c.fileName() == null || c.fileName().isEmpty() ? file.getFileName().toString() : c.fileName();
                 Path stored = cache.store(file, actual);
                 return new Result(new InputResolver.Fetched(stored, actual, fileName, "Debian package " + spec),
                         new LockEntry("deb", in.name(), c.pkg(), c.version(), "apt-get download " + spec, fileName,
