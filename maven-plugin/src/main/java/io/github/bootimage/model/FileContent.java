@@ -2,8 +2,13 @@ package io.github.bootimage.model;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /** Content of a file on the build host. The size is taken once, when the tree is planned. */
 public record FileContent(Path file, long size) implements Content {
@@ -14,6 +19,34 @@ public record FileContent(Path file, long size) implements Content {
 
     @Override
     public InputStream open() throws IOException {
-        return Files.newInputStream(file);
+        return Channels.newInputStream(openChannel());
+    }
+
+    /** A {@link FileChannel}; an unreadable file fails with what to do about it. */
+    @Override
+    public FileChannel openChannel() throws IOException {
+        try {
+            return FileChannel.open(file, StandardOpenOption.READ);
+        } catch (AccessDeniedException e) {
+            AccessDeniedException clear = new AccessDeniedException(file.toString(), null,
+                    "not readable by the build user. Fix its permissions (chmod a+r) or remove it");
+            clear.initCause(e);
+            throw clear;
+        }
+    }
+
+    /** Copies in the kernel: {@link FileChannel#transferTo} is sendfile/copy_file_range on Linux. */
+    @Override
+    public void transferTo(WritableByteChannel target) throws IOException {
+        try (FileChannel in = openChannel()) {
+            long copied = 0;
+            for (long n; copied < size && (n = in.transferTo(copied, size - copied, target)) > 0; ) {
+                copied += n;
+            }
+            long now = in.size();
+            if (copied != size || now != size) {
+                throw new ContentChangedException(this, size, copied != size ? copied : now);
+            }
+        }
     }
 }
