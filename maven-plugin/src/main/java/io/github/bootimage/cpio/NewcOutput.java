@@ -3,17 +3,17 @@ package io.github.bootimage.cpio;
 import io.github.bootimage.model.Content;
 import io.github.bootimage.model.ContentChangedException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 
 /**
  * The bytes of one archive on their way out, through one buffer for the whole archive: headers, symlink
- * targets and small files are gathered into it and leave in large writes. Towards a channel the buffer is
- * direct, so file data goes from the kernel into it and back without a copy on the Java heap; files of at
- * least {@link #TRANSFER_MIN} bytes go from file to file in the kernel ({@link Content#transferTo}).
+ * targets and small files are gathered into it and leave in large writes. Towards a {@link FileChannel},
+ * files of at least {@link #TRANSFER_MIN} bytes go from file to file in the kernel ({@link
+ * Content#transferTo}, sendfile) and the buffer is direct, so the channel writes it without another copy.
  */
 final class NewcOutput {
     /** Below this size a file is read into the buffer: one read instead of a flush and a sendfile per file. */
@@ -26,12 +26,15 @@ final class NewcOutput {
     private final OutputStream stream;
     private final WritableByteChannel channel;
     private byte[] scratch = new byte[4096];
+    /** Small files on their way into a direct buffer. */
+    private final byte[] staging;
     private long flushed;
 
     private NewcOutput(ByteBuffer buffer, OutputStream stream, WritableByteChannel channel) {
         this.buffer = buffer;
         this.stream = stream;
         this.channel = channel;
+        this.staging = buffer.hasArray() ? null : new byte[TRANSFER_MIN];
     }
 
     /** Into a stream (an encoder): the buffer is a heap array, handed over in large writes. */
@@ -69,13 +72,12 @@ final class NewcOutput {
      * @throws ContentChangedException if the file now has another size
      */
     void data(Content content) throws IOException {
-        long size = content.size();
-        if (channel instanceof FileChannel file && size >= TRANSFER_MIN) {
+        if (channel instanceof FileChannel file && content.size() >= TRANSFER_MIN) {
             flush();
             content.transferTo(file);
-            flushed += size;
+            flushed += content.size();
         } else {
-            try (ReadableByteChannel in = content.openChannel()) {
+            try (InputStream in = content.open()) {
                 read(in, content);
             }
         }
@@ -83,26 +85,32 @@ final class NewcOutput {
     }
 
     /**
-     * Reads the file into the buffer, asking for one byte more than is left: a read that returns less than
-     * asked for and reaches the size ends the file, without one more read to see the end.
+     * Reads a file into the buffer (through a small heap array when the buffer is direct), asking for one byte
+     * more than is left: a read that returns less than asked for and reaches the size ends the file, without
+     * one more read to see the end.
      */
-    private void read(ReadableByteChannel in, Content content) throws IOException {
+    private void read(InputStream in, Content content) throws IOException {
         long size = content.size();
         long left = size;
-        int limit = buffer.limit();
+        boolean heap = buffer.hasArray();
         while (true) {
-            if (!buffer.hasRemaining()) {
+            if (heap && !buffer.hasRemaining()) {
                 flush();
             }
-            int want = (int) Math.min(buffer.remaining(), left + 1);
-            buffer.limit(buffer.position() + want);
-            int n = in.read(buffer);
-            buffer.limit(limit);
+            byte[] target = heap ? buffer.array() : staging;
+            int off = heap ? buffer.arrayOffset() + buffer.position() : 0;
+            int want = (int) Math.min(heap ? buffer.remaining() : staging.length, left + 1);
+            int n = in.read(target, off, want);
             if (n < 0) {
                 break;
             }
             if (n > left) {
                 throw new ContentChangedException(content, size, size + 1);
+            }
+            if (heap) {
+                buffer.position(buffer.position() + n);
+            } else {
+                put(staging, 0, n);
             }
             left -= n;
             if (left == 0 && n < want) {

@@ -26,6 +26,9 @@ public final class Overlay {
     private static final Set<PosixFilePermission> ALL_READ = EnumSet.of(PosixFilePermission.OWNER_READ,
             PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ);
 
+    /** Shared: each varargs call would allocate the array. */
+    private static final LinkOption[] NOFOLLOW_LINKS = {LinkOption.NOFOLLOW_LINKS};
+
     private Overlay() {
     }
 
@@ -96,12 +99,16 @@ public final class Overlay {
                         + "symlink (a device, FIFO or socket?). Declare device nodes in the plugin configuration "
                         + "instead; they are written into the archive without root.");
             }
-            if (!readableByAll(attributes) && !Files.isReadable(file)) {
+            Set<PosixFilePermission> permissions = attributes instanceof PosixFileAttributes posix
+                    ? posix.permissions() : null;
+            // r for owner, group and others: readable whoever builds, so access(2) is only asked for the rest
+            if ((permissions == null || !permissions.containsAll(ALL_READ)) && !Files.isReadable(file)) {
                 throw new BootImageException("Overlay file " + file + " is not readable by the build user. Fix "
                         + "its permissions (chmod a+r) or remove it.");
             }
-            return new Entry.RegularFile(path, isExecutable(file, attributes) ? 0755 : 0644, 0, 0,
-                    new FileContent(file, attributes.size()));
+            boolean executable = permissions != null ? permissions.contains(PosixFilePermission.OWNER_EXECUTE)
+                    : Files.isExecutable(file);
+            return new Entry.RegularFile(path, executable ? 0755 : 0644, 0, 0, new FileContent(file, attributes.size()));
         } catch (IOException e) {
             throw new BootImageException("Cannot read overlay file " + file + ": " + e, e);
         }
@@ -109,22 +116,10 @@ public final class Overlay {
 
     private static BasicFileAttributes attributes(Path file) throws IOException {
         try {
-            return Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return Files.readAttributes(file, PosixFileAttributes.class, NOFOLLOW_LINKS);
         } catch (UnsupportedOperationException e) {
             return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         }
-    }
-
-    /** r for owner, group and others: readable whoever builds, so access(2) is only asked for the rest. */
-    private static boolean readableByAll(BasicFileAttributes attributes) {
-        return attributes instanceof PosixFileAttributes posix && posix.permissions().containsAll(ALL_READ);
-    }
-
-    private static boolean isExecutable(Path file, BasicFileAttributes attributes) {
-        if (attributes instanceof PosixFileAttributes posix) {
-            return posix.permissions().contains(PosixFilePermission.OWNER_EXECUTE);
-        }
-        return Files.isExecutable(file);
     }
 
     /** A relative symlink must not climb above the root of the image it lands in. */

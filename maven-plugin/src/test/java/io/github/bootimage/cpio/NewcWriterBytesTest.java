@@ -174,14 +174,14 @@ class NewcWriterBytesTest {
             }
 
             @Override
-            public InputStream open() {
-                throw new AssertionError("the writer reads through openChannel");
+            public InputStream open() throws AccessDeniedException {
+                throw new AccessDeniedException("/src/secret", null, "not readable by the build user. Fix its "
+                        + "permissions (chmod a+r) or remove it");
             }
 
             @Override
             public ReadableByteChannel openChannel() throws AccessDeniedException {
-                throw new AccessDeniedException("/src/secret", null, "not readable by the build user. Fix its "
-                        + "permissions (chmod a+r) or remove it");
+                return Channels.newChannel(open());
             }
         };
         FileTree tree = new FileTree();
