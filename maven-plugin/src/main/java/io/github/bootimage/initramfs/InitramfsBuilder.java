@@ -9,9 +9,12 @@ import io.github.bootimage.model.FileTree;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
@@ -41,18 +44,8 @@ public final class InitramfsBuilder {
             if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                 Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
             }
-            try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                for (Path prefix : request.prefixArchives()) {
-                    ArchiveConcatenation.copyPadded(prefix, file);
-                }
-                if (request.baseArchive() != null) {
-                    ArchiveConcatenation.copyPadded(request.baseArchive(), file);
-                }
-                Compression c = request.compression();
-                int level = request.compressionLevel() != null ? request.compressionLevel() : c.defaultLevel();
-                try (OutputStream encoder = c.encoder(new NonClosingOutputStream(file), level, request.threads())) {
-                    new NewcWriter(request.epoch()).write(tree, encoder);
-                }
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                write(tree, request, channel);
             }
             readableByAll(tmp);
             Files.move(tmp, output, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -63,6 +56,29 @@ public final class InitramfsBuilder {
         } finally {
             deleteQuietly(tmp);
         }
+    }
+
+    private static void write(FileTree tree, InitramfsRequest request, FileChannel channel)
+            throws BootImageException, IOException {
+        OutputStream file = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+        for (Path prefix : request.prefixArchives()) {
+            ArchiveConcatenation.copyPadded(prefix, file);
+        }
+        if (request.baseArchive() != null) {
+            ArchiveConcatenation.copyPadded(request.baseArchive(), file);
+        }
+        Compression c = request.compression();
+        if (c == Compression.NONE) {
+            file.flush();
+            // straight into the file: large host files are copied in the kernel
+            new NewcWriter(request.epoch()).write(tree, channel);
+            return;
+        }
+        int level = request.compressionLevel() != null ? request.compressionLevel() : c.defaultLevel();
+        try (OutputStream encoder = c.encoder(new NonClosingOutputStream(file), level, request.threads())) {
+            new NewcWriter(request.epoch()).write(tree, encoder);
+        }
+        file.flush();
     }
 
     private static void deleteQuietly(Path tmp) {

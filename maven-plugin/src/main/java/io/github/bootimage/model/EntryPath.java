@@ -20,20 +20,21 @@ public record EntryPath(String value) implements Comparable<EntryPath> {
         }
         if (!value.isEmpty()) {
             // one pass, no split(): trees of 100,000 entries create millions of paths
+            int nul = value.indexOf('\0');
             for (int start = 0, end; start <= value.length(); start = end + 1) {
                 end = value.indexOf('/', start);
                 if (end < 0) {
                     end = value.length();
                 }
-                checkComponent(value, start, end);
+                checkComponent(value, start, end, nul);
             }
         }
     }
 
-    private static void checkComponent(String value, int start, int end) {
+    private static void checkComponent(String value, int start, int end, int nul) {
         int length = end - start;
         boolean dots = length <= 2 && value.startsWith("..", start) || length == 1 && value.charAt(start) == '.';
-        if (length == 0 || dots || value.substring(start, end).indexOf('\0') >= 0) {
+        if (length == 0 || dots || nul >= start && nul < end) {
             throw new IllegalArgumentException("invalid path component '" + value.substring(start, end) + "' in '"
                     + value + "'");
         }
@@ -68,6 +69,16 @@ public record EntryPath(String value) implements Comparable<EntryPath> {
         }
         int slash = value.lastIndexOf('/');
         return slash < 0 ? ROOT : new EntryPath(value.substring(0, slash));
+    }
+
+    /** True if {@code other} is a direct child of this path; compares in place, without building the parent. */
+    public boolean isParentOf(EntryPath other) {
+        String v = other.value;
+        if (isRoot()) {
+            return !v.isEmpty() && v.indexOf('/') < 0;
+        }
+        int n = value.length();
+        return v.length() > n + 1 && v.charAt(n) == '/' && v.startsWith(value) && v.indexOf('/', n + 1) < 0;
     }
 
     /** The last component. */

@@ -24,6 +24,8 @@ import java.util.TreeMap;
 public final class FileTree {
     private final TreeMap<EntryPath, Entry> entries = new TreeMap<>();
     private final Set<EntryPath> implicit = new HashSet<>();
+    /** A directory in the tree, the parent of the entry stored last; null when unknown. */
+    private EntryPath lastParent;
 
     public FileTree() {
         entries.put(EntryPath.ROOT, Entry.Directory.of(EntryPath.ROOT));
@@ -43,21 +45,40 @@ public final class FileTree {
 
     /** Adds or replaces the entry at its path. */
     public FileTree put(Entry entry) throws BootImageException {
-        Entry existing = entries.get(entry.path());
-        if (existing instanceof Entry.Directory && !(entry instanceof Entry.Directory) && hasChildren(entry.path())) {
-            throw new BootImageException("Cannot replace the non-empty directory " + entry.path() + " with "
+        EntryPath path = entry.path();
+        ensureParent(path);
+        // one tree walk for the common case (a new path); a refused replacement is undone
+        Entry existing = entries.put(path, entry);
+        if (existing instanceof Entry.Directory && !(entry instanceof Entry.Directory) && hasChildren(path)) {
+            entries.put(path, existing);
+            throw new BootImageException("Cannot replace the non-empty directory " + path + " with "
                     + describe(entry) + ".");
         }
-        return store(entry);
+        if (existing != null) {
+            implicit.remove(path);
+        }
+        return this;
     }
 
     private FileTree store(Entry entry) throws BootImageException {
-        if (!entry.path().isRoot()) {
-            ensureDirectory(entry.path().parent());
+        ensureParent(entry.path());
+        if (entries.put(entry.path(), entry) != null) {
+            implicit.remove(entry.path());
         }
-        entries.put(entry.path(), entry);
-        implicit.remove(entry.path());
         return this;
+    }
+
+    /**
+     * Makes sure the parent of {@code path} is a directory. Entries usually arrive by directory (an overlay, a
+     * BusyBox applet list), so the parent checked last is remembered: siblings need no parent path and no lookup.
+     */
+    private void ensureParent(EntryPath path) throws BootImageException {
+        if (path.isRoot() || lastParent != null && lastParent.isParentOf(path)) {
+            return;
+        }
+        EntryPath parent = path.parent();
+        ensureDirectory(parent);
+        lastParent = parent;
     }
 
     private void ensureDirectory(EntryPath dir) throws BootImageException {
@@ -90,6 +111,7 @@ public final class FileTree {
         below(path).clear();
         entries.remove(path);
         implicit.remove(path);
+        lastParent = null;
     }
 
     /** All entries, root first, in bytewise path order (parents before children). */

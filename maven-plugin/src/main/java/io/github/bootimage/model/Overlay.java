@@ -2,6 +2,8 @@ package io.github.bootimage.model;
 
 import io.github.bootimage.BootImageException;
 import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -9,8 +11,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Set;
 
 /**
  * Copies a host directory (such as {@code src/main/initramfs/}) into a {@link FileTree}.
@@ -20,6 +23,12 @@ import java.util.stream.Stream;
  * does not depend on the builder's umask, user, mtimes or directory listing order.
  */
 public final class Overlay {
+    private static final Set<PosixFilePermission> ALL_READ = EnumSet.of(PosixFilePermission.OWNER_READ,
+            PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ);
+
+    /** Shared: each varargs call would allocate the array. */
+    private static final LinkOption[] NOFOLLOW_LINKS = {LinkOption.NOFOLLOW_LINKS};
+
     private Overlay() {
     }
 
@@ -31,17 +40,32 @@ public final class Overlay {
         if (!Files.isDirectory(source)) {
             return;
         }
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(source)) {
-            files = new ArrayList<>(walk.filter(p -> !p.equals(source)).toList());
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new BootImageException("Cannot read the overlay directory " + source + ": " + e.getMessage(), e);
+        copyDirectory(source, target, target, tree);
+    }
+
+    /**
+     * Parents go into the tree before their children, as Files.walk gave them, but with one lstat per entry:
+     * walk stats every entry itself and its attributes do not carry the mode.
+     */
+    private static void copyDirectory(Path dir, EntryPath at, EntryPath root, FileTree tree) throws BootImageException {
+        List<Path> subdirectories = new ArrayList<>();
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
+            for (Path child : children) {
+                String name = child.getFileName().toString();
+                checkDecoded(child, name);
+                EntryPath path = new EntryPath(at.isRoot() ? name : at.value() + "/" + name);
+                Entry entry = entryFor(child, path, root);
+                tree.put(entry);
+                if (entry instanceof Entry.Directory) {
+                    subdirectories.add(child);
+                }
+            }
+        } catch (IOException | DirectoryIteratorException e) {
+            throw new BootImageException("Cannot read the overlay directory " + dir + ": " + e.getMessage(), e);
         }
-        for (Path file : files) {
-            String relative = source.relativize(file).toString().replace('\\', '/');
-            checkDecoded(file, relative);
-            EntryPath path = target.resolve(relative);
-            tree.put(entryFor(file, path, target));
+        for (Path child : subdirectories) {
+            String name = child.getFileName().toString();
+            copyDirectory(child, new EntryPath(at.isRoot() ? name : at.value() + "/" + name), root, tree);
         }
     }
 
@@ -75,12 +99,16 @@ public final class Overlay {
                         + "symlink (a device, FIFO or socket?). Declare device nodes in the plugin configuration "
                         + "instead; they are written into the archive without root.");
             }
-            if (!Files.isReadable(file)) {
+            Set<PosixFilePermission> permissions = attributes instanceof PosixFileAttributes posix
+                    ? posix.permissions() : null;
+            // r for owner, group and others: readable whoever builds, so access(2) is only asked for the rest
+            if ((permissions == null || !permissions.containsAll(ALL_READ)) && !Files.isReadable(file)) {
                 throw new BootImageException("Overlay file " + file + " is not readable by the build user. Fix "
                         + "its permissions (chmod a+r) or remove it.");
             }
-            return new Entry.RegularFile(path, isExecutable(file, attributes) ? 0755 : 0644, 0, 0,
-                    new FileContent(file, attributes.size()));
+            boolean executable = permissions != null ? permissions.contains(PosixFilePermission.OWNER_EXECUTE)
+                    : Files.isExecutable(file);
+            return new Entry.RegularFile(path, executable ? 0755 : 0644, 0, 0, new FileContent(file, attributes.size()));
         } catch (IOException e) {
             throw new BootImageException("Cannot read overlay file " + file + ": " + e, e);
         }
@@ -88,17 +116,10 @@ public final class Overlay {
 
     private static BasicFileAttributes attributes(Path file) throws IOException {
         try {
-            return Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return Files.readAttributes(file, PosixFileAttributes.class, NOFOLLOW_LINKS);
         } catch (UnsupportedOperationException e) {
             return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         }
-    }
-
-    private static boolean isExecutable(Path file, BasicFileAttributes attributes) {
-        if (attributes instanceof PosixFileAttributes posix) {
-            return posix.permissions().contains(PosixFilePermission.OWNER_EXECUTE);
-        }
-        return Files.isExecutable(file);
     }
 
     /** A relative symlink must not climb above the root of the image it lands in. */
