@@ -6,36 +6,29 @@ import static io.github.bootimage.compress.deflate.DeflateTables.LITLEN_SYMBOLS;
 import java.util.Arrays;
 
 /**
- * Chooses block boundaries: cuts the symbols into segments of a fixed count, then repeatedly merges the two
+ * Chooses block boundaries: cuts the symbols into segments of about the same input size, then repeatedly merges the two
  * neighbouring segments whose merge saves the most bits (one header fewer against codes fitted less closely),
  * until no merge saves anything. Only symbol counts and histograms decide, so the result is deterministic.
  */
 final class BlockSplitter {
-    private final BlockWriter costs;
-
-    BlockSplitter(BlockWriter costs) {
-        this.costs = costs;
-    }
-
     /**
      * Returns the block ends as symbol indexes, ascending, the last one {@code count}. {@code symbols[0, count)}
-     * are cut into pieces of {@code segment} symbols before merging.
+     * are cut into pieces of about {@code segment} input bytes before merging.
      */
-    int[] split(int[] symbols, int count, int segment) {
-        int segments = Math.max(1, (count + segment - 1) / segment);
-        int[] ends = new int[segments];
+    static int[] split(int[] symbols, int count, int segment) {
+        int[] ends = segmentEnds(symbols, count, segment);
+        int segments = ends.length;
         int[][] lit = new int[segments][];
         int[][] dist = new int[segments][];
         int[] bytes = new int[segments];
         long[] bits = new long[segments];
         for (int i = 0; i < segments; i++) {
-            int from = i * segment;
-            ends[i] = Math.min(count, from + segment);
+            int from = i == 0 ? 0 : ends[i - 1];
             lit[i] = new int[LITLEN_SYMBOLS];
             dist[i] = new int[DIST_SYMBOLS];
             BlockWriter.histogram(symbols, from, ends[i], lit[i], dist[i]);
             bytes[i] = byteCount(symbols, from, ends[i]);
-            bits[i] = costs.cheapestBits(lit[i], dist[i], bytes[i]);
+            bits[i] = BlockWriter.estimateBits(lit[i], dist[i], bytes[i]);
         }
         int n = segments;
         long[] gain = new long[Math.max(0, n - 1)];
@@ -76,7 +69,7 @@ final class BlockSplitter {
         return Arrays.copyOf(ends, n);
     }
 
-    private void evaluate(int i, int[][] lit, int[][] dist, int[] bytes, long[] bits, long[] gain,
+    private static void evaluate(int i, int[][] lit, int[][] dist, int[] bytes, long[] bits, long[] gain,
             int[][] mergedLit, int[][] mergedDist, long[] mergedBits) {
         int[] l = new int[LITLEN_SYMBOLS];
         int[] d = new int[DIST_SYMBOLS];
@@ -89,7 +82,7 @@ final class BlockSplitter {
         }
         mergedLit[i] = l;
         mergedDist[i] = d;
-        mergedBits[i] = costs.cheapestBits(l, d, bytes[i] + bytes[i + 1]);
+        mergedBits[i] = BlockWriter.estimateBits(l, d, bytes[i] + bytes[i + 1]);
         gain[i] = bits[i] + bits[i + 1] - mergedBits[i];
     }
 
@@ -99,6 +92,30 @@ final class BlockSplitter {
         System.arraycopy(dist, k + 1, dist, k, n - k);
         System.arraycopy(bytes, k + 1, bytes, k, n - k);
         System.arraycopy(bits, k + 1, bits, k, n - k);
+    }
+
+    /** Cuts after the first symbol that reaches each multiple of {@code segment} input bytes. */
+    private static int[] segmentEnds(int[] symbols, int count, int segment) {
+        int[] ends = new int[16];
+        int n = 0;
+        int bytes = 0;
+        int next = segment;
+        for (int i = 0; i < count; i++) {
+            int s = symbols[i];
+            bytes += s < 256 ? 1 : s & 511;
+            if (bytes >= next && i + 1 < count) {
+                if (n == ends.length) {
+                    ends = Arrays.copyOf(ends, 2 * n);
+                }
+                ends[n++] = i + 1;
+                next = bytes + segment;
+            }
+        }
+        if (n == ends.length) {
+            ends = Arrays.copyOf(ends, n + 1);
+        }
+        ends[n++] = count;
+        return Arrays.copyOf(ends, n);
     }
 
     static int byteCount(int[] symbols, int from, int to) {

@@ -11,7 +11,6 @@ public final class DeflateEncoder {
     private final MatchFinder matcher = new MatchFinder();
     private final BitWriter bits = new BitWriter();
     private final BlockWriter blocks = new BlockWriter(bits);
-    private final BlockSplitter splitter = new BlockSplitter(blocks);
     private byte[] window = new byte[0];
     private int[] symbols = new int[0];
 
@@ -40,7 +39,7 @@ public final class DeflateEncoder {
         }
         int count = matcher.parse(window, 0, start, end, level, symbols);
         bits.reset();
-        int[] ends = splitter.split(symbols, count, level.segment());
+        int[] ends = BlockSplitter.split(symbols, count, level.segment());
         int from = 0;
         int pos = start;
         for (int i = 0; i < ends.length; i++) {

@@ -11,6 +11,8 @@ final class LiteralCosts {
     private static final int MAX_TOTAL = 1 << 13;
     /** The longest match that is checked; longer ones always pay. */
     private static final int CHECKED = 10;
+    /** Bits of a match besides its extra bits: about the typical Huffman code of a length plus a distance. */
+    private static final int MATCH_OVERHEAD = 8;
     private static final int[] LOG2 = new int[MAX_TOTAL + 512];
 
     static {
@@ -53,6 +55,4 @@ final class LiteralCosts {
         }
         return literalBits > matchBits;
     }
-
-    static int MATCH_OVERHEAD = Integer.getInteger("deflate.overhead", 8);
 }

@@ -25,7 +25,11 @@ final class MatchFinder {
 
     private final int[] head = new int[1 << HASH_BITS];
     private final int[] head3 = new int[1 << HASH3_BITS];
-    private int[] prev = new int[0];
+    /**
+     * For each position modulo the window, how far back the previous position with the same hash is (0: none).
+     * 64 KiB, so chain walks stay in the cache, unlike an int per position.
+     */
+    private final char[] prevDelta = new char[WINDOW];
     private byte[] win;
     private int base;
     private int end;
@@ -43,9 +47,6 @@ final class MatchFinder {
         this.base = base;
         this.end = end;
         this.level = level;
-        if (prev.length < end) {
-            prev = new int[end];
-        }
         Arrays.fill(head, -1);
         Arrays.fill(head3, -1);
         nextInsert = base;
@@ -127,13 +128,18 @@ final class MatchFinder {
         int last = Math.min(q, end - 3);
         for (int p = nextInsert; p < last; p++) {
             int h = hash4(p);
-            prev[p] = head[h];
+            link(p, head[h]);
             head[h] = p;
             if (level.maxDistance3() != 0) {
                 head3[hash3(p)] = p;
             }
         }
         nextInsert = Math.max(nextInsert, q);
+    }
+
+    private void link(int p, int previous) {
+        int delta = p - previous;
+        prevDelta[p & (WINDOW - 1)] = previous < 0 || delta > WINDOW ? 0 : (char) delta;
     }
 
     private int hash4(int p) {
@@ -155,7 +161,7 @@ final class MatchFinder {
         }
         int h = hash4(p);
         int cand = head[h];
-        prev[p] = head[h];
+        link(p, cand);
         head[h] = p;
         int h3 = 0;
         int cand3 = -1;
@@ -165,7 +171,8 @@ final class MatchFinder {
             head3[h3] = p;
         }
         nextInsert = p + 1;
-        int limit = Math.max(base, p - WINDOW);
+        // Distance 32768 is legal but its chain slot was just reused by p itself.
+        int limit = Math.max(base, p - WINDOW + 1);
         int maxLen = Math.min(MAX_MATCH, end - p);
         int nice = Math.min(level.niceLength(), maxLen);
         int first = (int) INT.get(win, p);
@@ -181,7 +188,11 @@ final class MatchFinder {
                     }
                 }
             }
-            cand = prev[cand];
+            int delta = prevDelta[cand & (WINDOW - 1)];
+            if (delta == 0) {
+                break;
+            }
+            cand -= delta;
         }
         if (best > floor) {
             return best;
