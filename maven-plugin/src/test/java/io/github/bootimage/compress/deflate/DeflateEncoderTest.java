@@ -18,8 +18,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class DeflateEncoderTest {
-    static byte[] text(int size) {
+/** Also the source of sample inputs for the gzip tests. */
+public class DeflateEncoderTest {
+    public static byte[] text(int size) {
         StringBuilder b = new StringBuilder();
         long x = 7;
         String[] words = {"the", "kernel", "initramfs", "unpacks", "a", "cpio", "archive", "into", "rootfs", "\n"};
@@ -30,7 +31,7 @@ class DeflateEncoderTest {
         return Arrays.copyOf(b.toString().getBytes(), size);
     }
 
-    static byte[] random(int size, long seed) {
+    public static byte[] random(int size, long seed) {
         byte[] b = new byte[size];
         new Random(seed).nextBytes(b);
         return b;
