@@ -23,8 +23,13 @@ final class MatchFinder {
     /** Bytes past the end a window array must have, for 8-byte reads past the last compared byte. */
     static final int PADDING = 16;
 
-    private final int[] head = new int[1 << HASH_BITS];
-    private final int[] head3 = new int[1 << HASH3_BITS];
+    /**
+     * The latest position of each hash, as its low 16 bits (like prevDelta, so the tables stay small enough for
+     * the cache). A stale entry can alias a recent position; that only costs a useless candidate, since every
+     * candidate is checked byte by byte.
+     */
+    private final char[] head = new char[1 << HASH_BITS];
+    private final char[] head3 = new char[1 << HASH3_BITS];
     /**
      * For each position modulo the window, how far back the previous position with the same hash is (0: none).
      * 64 KiB, so chain walks stay in the cache, unlike an int per position.
@@ -47,8 +52,8 @@ final class MatchFinder {
         this.base = base;
         this.end = end;
         this.level = level;
-        Arrays.fill(head, -1);
-        Arrays.fill(head3, -1);
+        Arrays.fill(head, (char) 0);
+        Arrays.fill(head3, (char) 0);
         nextInsert = base;
         insertUpTo(start);
         literals.reset();
@@ -128,13 +133,19 @@ final class MatchFinder {
         int last = Math.min(q, end - 3);
         for (int p = nextInsert; p < last; p++) {
             int h = hash4(p);
-            link(p, head[h]);
-            head[h] = p;
+            link(p, recent(p, head[h]));
+            head[h] = (char) p;
             if (level.maxDistance3() != 0) {
-                head3[hash3(p)] = p;
+                head3[hash3(p)] = (char) p;
             }
         }
         nextInsert = Math.max(nextInsert, q);
+    }
+
+    /** The position before {@code p} whose low 16 bits are {@code low}; more than a window back if it is p's own. */
+    private static int recent(int p, char low) {
+        int back = (p - low) & 0xFFFF;
+        return p - (back == 0 ? 0x10000 : back);
     }
 
     private void link(int p, int previous) {
@@ -160,15 +171,15 @@ final class MatchFinder {
             return 0;
         }
         int h = hash4(p);
-        int cand = head[h];
+        int cand = recent(p, head[h]);
         link(p, cand);
-        head[h] = p;
+        head[h] = (char) p;
         int h3 = 0;
         int cand3 = -1;
         if (level.maxDistance3() != 0) {
             h3 = hash3(p);
-            cand3 = head3[h3];
-            head3[h3] = p;
+            cand3 = recent(p, head3[h3]);
+            head3[h3] = (char) p;
         }
         nextInsert = p + 1;
         // Distance 32768 is legal but its chain slot was just reused by p itself.
