@@ -39,7 +39,8 @@ public final class DeflateEncoder {
         }
         int count = matcher.parse(window, 0, start, end, level, symbols);
         bits.reset();
-        int[] ends = BlockSplitter.split(symbols, count, level.segment());
+        // No data and no end of stream: the sync flush alone says it.
+        int[] ends = count == 0 && !last ? new int[0] : BlockSplitter.split(symbols, count, level.segment());
         int from = 0;
         int pos = start;
         for (int i = 0; i < ends.length; i++) {
