@@ -6,6 +6,7 @@ import io.github.bootimage.iso9660.eltorito.ElToritoConfig;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -23,6 +24,9 @@ import java.nio.file.attribute.PosixFilePermissions;
  * writers in TAO mode; images that are copied or booted do not need it).
  */
 public final class IsoImageWriter {
+    /** File data copy threads: the bytes are the same for any number. */
+    private static final int DEFAULT_THREADS = Math.min(4, Runtime.getRuntime().availableProcessors());
+
     private IsoImageWriter() {
     }
 
@@ -33,17 +37,18 @@ public final class IsoImageWriter {
 
     /** Writes to {@code target} through a temporary file in the same directory, moved into place at the end. */
     public static IsoLayout write(IsoImageRequest request, Path target) throws BootImageException {
+        return write(request, target, DEFAULT_THREADS);
+    }
+
+    /** As {@link #write(IsoImageRequest, Path)}, copying file data on {@code threads} threads (same bytes). */
+    static IsoLayout write(IsoImageRequest request, Path target, int threads) throws BootImageException {
         Layout layout = LayoutPlanner.plan(request);
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = null;
         try {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
-                    OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 20)) {
-                write(layout, new SectorOutput(out, channel));
-                out.flush();
-            }
+            writeFile(layout, tmp, threads);
             readableByAll(tmp);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             tmp = null;
@@ -53,6 +58,28 @@ public final class IsoImageWriter {
                     + ". Check free space and permissions of " + dir + ".", e);
         } finally {
             deleteQuietly(tmp);
+        }
+    }
+
+    /** Metadata on this thread while {@link DataArea} copies the files into the (empty) file at their places. */
+    private static void writeFile(Layout layout, Path file, int threads) throws IOException, BootImageException {
+        DataArea.Copy copy = DataArea.start(layout, file, threads);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 20);
+            SectorOutput sectors = new SectorOutput(out);
+            writeMetadata(layout, sectors);
+            out.flush();
+            copy.await();
+            long end = layout.volumeSectors() * IsoBytes.SECTOR;
+            byte[] trailer = trailer(layout);
+            if (trailer.length > 0) {
+                channel.write(ByteBuffer.wrap(trailer), end);
+            } else if (channel.size() < end) {
+                // the last file's padding was left as a hole: give the file its full length
+                channel.write(ByteBuffer.wrap(new byte[1]), end - 1);
+            }
+        } finally {
+            copy.cancel();
         }
     }
 
@@ -78,6 +105,17 @@ public final class IsoImageWriter {
     }
 
     private static void write(Layout layout, SectorOutput out) throws IOException, BootImageException {
+        writeMetadata(layout, out);
+        for (Node n : layout.files) {
+            out.expect(n.dataLba, "file " + n.entry.path());
+            FileDataWriter.write(n, layout.bootInfo.get(n), out);
+        }
+        out.expect(layout.volumeSectors(), "end of volume");
+        out.write(trailer(layout));
+    }
+
+    /** Everything before the file data: system area, descriptors, path tables, catalog, directories. */
+    private static void writeMetadata(Layout layout, SectorOutput out) throws IOException, BootImageException {
         IsoImageRequest request = layout.request;
         byte[] systemArea = request.systemArea().systemArea(layout);
         if (systemArea.length != 16 * IsoBytes.SECTOR) {
@@ -105,16 +143,16 @@ public final class IsoImageWriter {
                 }
             }
         }
-        for (Node n : layout.files) {
-            out.expect(n.dataLba, "file " + n.entry.path());
-            FileDataWriter.write(n, layout.bootInfo.get(n), out);
+        out.expect(layout.files.isEmpty() ? layout.volumeSectors() : layout.files.get(0).dataLba, "file data");
+    }
+
+    private static byte[] trailer(Layout layout) throws BootImageException {
+        SystemArea area = layout.request.systemArea();
+        byte[] trailer = area.trailer(layout);
+        if (trailer.length != area.trailerSize()) {
+            throw new IllegalStateException("trailer must be " + area.trailerSize() + " bytes");
         }
-        out.expect(layout.volumeSectors(), "end of volume");
-        byte[] trailer = request.systemArea().trailer(layout);
-        if (trailer.length != request.systemArea().trailerSize()) {
-            throw new IllegalStateException("trailer must be " + request.systemArea().trailerSize() + " bytes");
-        }
-        out.write(trailer);
+        return trailer;
     }
 
     private static void writeContinuations(Node dir, SectorOutput out) throws IOException {

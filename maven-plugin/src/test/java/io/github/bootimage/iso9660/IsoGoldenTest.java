@@ -47,6 +47,28 @@ class IsoGoldenTest {
                 PLAIN);
     }
 
+    @Test
+    void sameBytesForAnyNumberOfCopyThreads() throws Exception {
+        IsoImageRequest request = bootable(tree());
+        for (int threads : new int[] {1, 2, 3, 8}) {
+            Path iso = tmp.resolve("threads-" + threads + ".iso");
+            IsoImageWriter.write(request, iso, threads);
+            assertThat(IsoImageWriterTest.sha256(Files.readAllBytes(iso))).as("%d threads", threads).isEqualTo(FULL);
+        }
+    }
+
+    @Test
+    void imageEndingWithTheHoleAfterALargeFileHasItsFullLength() throws Exception {
+        FileTree tree = new FileTree();
+        tree.add(hostFile("a-small.txt", 10, new Random(1)));
+        tree.add(hostFile("z-large.bin", DataArea.SMALL * 3 + 5, new Random(2)));
+        IsoImageRequest request = IsoImageRequest.of(tree, "HOLE", IsoImageWriterTest.EPOCH);
+        Path iso = tmp.resolve("hole.iso");
+        IsoImageWriter.write(request, iso, 2);
+        assertThat(Files.size(iso) % IsoBytes.SECTOR).isZero();
+        assertThat(Files.readAllBytes(iso)).isEqualTo(IsoImageWriterTest.bytes(request));
+    }
+
     private void assertSameEverywhere(IsoImageRequest request, String golden) throws Exception {
         Path iso = tmp.resolve("golden.iso");
         IsoImageWriter.write(request, iso);
