@@ -134,10 +134,11 @@ public final class IsoImageWriter {
             ElToritoConfig config = request.elTorito().get();
             out.write(BootCatalog.encode(config, e -> layout.extentOf(e.image()), e -> layout.sizeOf(e.image())));
         }
+        DirectoryWriter directories = new DirectoryWriter(request.epoch(), out);
         for (int t = 0; t < layout.directories.size(); t++) {
             for (Node dir : layout.directories.get(t)) {
                 out.expect(dir.dirLba[t], "directory " + dir.entry.path());
-                DirectoryWriter.write(dir, t, request.epoch(), out);
+                directories.write(dir, t);
                 if (t == Node.PRIMARY) {
                     writeContinuations(dir, out);
                 }

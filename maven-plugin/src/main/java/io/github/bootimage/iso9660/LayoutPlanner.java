@@ -12,9 +12,7 @@ import io.github.bootimage.model.EntryPath;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,11 +48,9 @@ final class LayoutPlanner {
         LayoutPlanner p = new LayoutPlanner(request);
         p.buildNodes();
         new NodeLinker(p.byPath, request).link();
-        for (int t = 0; t < p.trees; t++) {
-            p.name(t);
-        }
+        p.name();
         if (request.rockRidge()) {
-            p.rockRidge();
+            p.rockRidgeSelfAndParent();
         }
         p.allocate();
         p.bootInfoTables();
@@ -74,41 +70,62 @@ final class LayoutPlanner {
         }
     }
 
-    private void name(int tree) {
+    /** Both namespaces' identifiers of every child, sorted per directory (§9.3), and the Rock Ridge sizes. */
+    private void name() {
         for (Node dir : byPath.values()) {
-            if (!dir.isDirectory() || dir.children.isEmpty()) {
-                continue;
+            if (dir.isDirectory() && !dir.children.isEmpty()) {
+                List<Node> children = dir.children;
+                String[] names = new String[children.size()];
+                for (int i = 0; i < names.length; i++) {
+                    names[i] = children.get(i).entry.path().name();
+                }
+                for (int t = 0; t < trees; t++) {
+                    name(children, names, t);
+                }
+                if (request.rockRidge()) {
+                    for (int i = 0; i < names.length; i++) {
+                        rockRidge(children.get(i), names[i]);
+                    }
+                }
             }
-            List<NameMangler.Candidate> candidates = new ArrayList<>();
-            for (Node c : dir.children) {
-                String name = c.entry.path().name();
-                candidates.add(tree == Node.PRIMARY
-                        ? (c.isDirectory() ? IsoNames.directory(name) : IsoNames.file(name))
-                        : JolietNames.candidate(name, c.isDirectory()));
-            }
-            List<String> names = NameMangler.resolve(candidates);
-            for (int i = 0; i < names.size(); i++) {
-                dir.children.get(i).names[tree] = names.get(i);
-            }
-            // identifiers encoded once per node, not twice per comparison
-            Map<Node, byte[]> identifiers = new IdentityHashMap<>();
-            for (Node c : dir.children) {
-                identifiers.put(c, c.identifier(tree));
-            }
-            List<Node> sorted = new ArrayList<>(dir.children);
-            sorted.sort(Comparator.comparing(identifiers::get, Arrays::compareUnsigned));
-            dir.sorted.set(tree, List.copyOf(sorted));
         }
     }
 
-    private void rockRidge() {
+    private void name(List<Node> children, String[] names, int tree) {
+        List<NameMangler.Candidate> candidates = new ArrayList<>(names.length);
+        for (int i = 0; i < names.length; i++) {
+            boolean dir = children.get(i).isDirectory();
+            candidates.add(tree == Node.PRIMARY ? (dir ? IsoNames.directory(names[i]) : IsoNames.file(names[i]))
+                    : JolietNames.candidate(names[i], dir));
+        }
+        List<String> resolved = NameMangler.resolve(candidates);
+        Node[] sorted = children.toArray(new Node[0]);
+        for (int i = 0; i < sorted.length; i++) {
+            boolean dir = sorted[i].isDirectory();
+            sorted[i].ids[tree] = tree == Node.PRIMARY ? IsoNames.identifier(resolved.get(i), dir)
+                    : JolietNames.identifier(resolved.get(i), dir);
+        }
+        Arrays.sort(sorted, (a, b) -> Arrays.compareUnsigned(a.ids[tree], b.ids[tree]));
+        children.get(0).parent.sorted[tree] = sorted;
+    }
+
+    /** Measures a record's Rock Ridge entries; packs them only when they need continuation areas. */
+    private void rockRidge(Node n, String name) {
+        Entry shown = n.owner.entry;
+        int max = 254 - DirectoryRecord.systemUseOffset(n.identifier(Node.PRIMARY).length);
+        int length = RockRidge.length(shown, name);
+        if (length <= max) {
+            n.suLength = length;
+        } else {
+            n.systemUse = SystemUse.pack(RockRidge.entries(shown, n.owner.links, n.owner.ino, request.epoch(), name),
+                    max);
+            n.suLength = n.systemUse.inlineLength();
+        }
+    }
+
+    /** The "." and ".." records of every directory. */
+    private void rockRidgeSelfAndParent() {
         for (Node n : byPath.values()) {
-            Entry shown = n.owner.entry;
-            if (n.parent != null) {
-                int max = 254 - DirectoryRecord.systemUseOffset(n.identifier(Node.PRIMARY).length);
-                n.systemUse = SystemUse.pack(RockRidge.entries(shown, n.owner.links, n.owner.ino, request.epoch(),
-                        n.entry.path().name()), max);
-            }
             if (n.isDirectory()) {
                 int max = 254 - DirectoryRecord.systemUseOffset(1);
                 List<SuspEntry> self = new ArrayList<>();
@@ -184,7 +201,7 @@ final class LayoutPlanner {
             Node dir = queue.removeFirst();
             order.add(dir);
             dir.dirNumber[tree] = order.size();
-            for (Node c : dir.sorted.get(tree)) {
+            for (Node c : dir.sorted[tree]) {
                 if (c.isDirectory()) {
                     queue.addLast(c);
                 }
@@ -202,8 +219,10 @@ final class LayoutPlanner {
         long lba = start;
         int offset = 0;
         List<SystemUse> uses = new ArrayList<>(List.of(dir.selfUse, dir.parentUse));
-        for (Node c : dir.sorted.get(Node.PRIMARY)) {
-            uses.add(c.systemUse);
+        for (Node c : dir.sorted[Node.PRIMARY]) {
+            if (c.systemUse != null) {
+                uses.add(c.systemUse);
+            }
         }
         for (SystemUse use : uses) {
             for (SystemUse.Piece piece : use.pieces()) {
