@@ -23,7 +23,7 @@ import java.util.Map;
  */
 final class LayoutPlanner {
     final IsoImageRequest request;
-    final Map<EntryPath, Node> byPath = new LinkedHashMap<>();
+    final Map<EntryPath, Node> byPath;
     final List<List<Node>> directories = new ArrayList<>();
     final long[] pathTableL = new long[2];
     final long[] pathTableM = new long[2];
@@ -41,6 +41,7 @@ final class LayoutPlanner {
     private LayoutPlanner(IsoImageRequest request) {
         this.request = request;
         this.trees = request.joliet() ? 2 : 1;
+        this.byPath = new LinkedHashMap<>(request.tree().size() * 4 / 3 + 16);
     }
 
     static Layout plan(IsoImageRequest request) throws BootImageException {
@@ -58,8 +59,9 @@ final class LayoutPlanner {
     }
 
     private void buildNodes() {
+        ArrayDeque<Node> open = new ArrayDeque<>();
         for (Entry e : request.tree().entries()) {
-            Node parent = e.path().isRoot() ? null : byPath.get(e.path().parent());
+            Node parent = e.path().isRoot() ? null : parentOf(e.path(), open);
             Node n = new Node(e, parent);
             if (parent != null) {
                 parent.children.add(n);
@@ -67,7 +69,29 @@ final class LayoutPlanner {
                 root = n;
             }
             byPath.put(e.path(), n);
+            if (n.isDirectory()) {
+                open.push(n);
+            }
         }
+    }
+
+    /**
+     * Entries come in bytewise path order, so the parent of an entry is almost always on the stack of directories
+     * opened before it (no new path and no hash lookup per entry); the map answers the rest ("a", "a-b", "a/x").
+     */
+    private Node parentOf(EntryPath path, ArrayDeque<Node> open) {
+        String p = path.value();
+        while (!open.isEmpty()) {
+            String d = open.peek().entry.path().value();
+            if (d.isEmpty() || p.length() > d.length() && p.charAt(d.length()) == '/' && p.startsWith(d)) {
+                if (p.indexOf('/', d.isEmpty() ? 0 : d.length() + 1) < 0) {
+                    return open.peek();
+                }
+                break;
+            }
+            open.pop();
+        }
+        return byPath.get(path.parent());
     }
 
     /** Both namespaces' identifiers of every child, sorted per directory (§9.3), and the Rock Ridge sizes. */

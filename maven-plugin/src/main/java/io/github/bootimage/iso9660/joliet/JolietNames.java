@@ -28,6 +28,14 @@ public final class JolietNames {
     }
 
     static String clean(String name) {
+        boolean clean = true;
+        for (int i = 0; i < name.length() && clean; i++) {
+            char c = name.charAt(i);
+            clean = c >= 0x20 && "*/:;?\\".indexOf(c) < 0;
+        }
+        if (clean) {
+            return name;
+        }
         StringBuilder b = new StringBuilder(name.length());
         for (char c : name.toCharArray()) {
             b.append(c < 0x20 || "*/:;?\\".indexOf(c) >= 0 ? '_' : c);
