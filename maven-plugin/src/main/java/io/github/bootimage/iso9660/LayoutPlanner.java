@@ -37,6 +37,9 @@ final class LayoutPlanner {
     long catalogLba = -1;
     long volumeSectors;
     private final int trees;
+    /** Trees of at least this many entries get their Joliet names on a second thread. */
+    static final int PARALLEL_NAMING = 20_000;
+    private volatile Throwable jolietFailure;
 
     private LayoutPlanner(IsoImageRequest request) {
         this.request = request;
@@ -94,25 +97,77 @@ final class LayoutPlanner {
         return byPath.get(path.parent());
     }
 
-    /** Both namespaces' identifiers of every child, sorted per directory (§9.3), and the Rock Ridge sizes. */
+    /**
+     * Both namespaces' identifiers of every child, sorted per directory (§9.3), and the Rock Ridge sizes. In a big
+     * tree the Joliet names are made on a second thread: the trees are independent (each thread writes only its
+     * own tree's slots), so the result is the same on any number of cores.
+     */
     private void name() {
-        for (Node dir : byPath.values()) {
-            if (dir.isDirectory() && !dir.children.isEmpty()) {
-                List<Node> children = dir.children;
-                String[] names = new String[children.size()];
+        List<Node> dirs = new ArrayList<>();
+        for (Node n : byPath.values()) {
+            if (n.isDirectory() && !n.children.isEmpty()) {
+                dirs.add(n);
+            }
+        }
+        boolean apart = trees > 1 && byPath.size() >= PARALLEL_NAMING;
+        Thread joliet = apart ? startJoliet(dirs) : null;
+        for (Node dir : dirs) {
+            String[] names = names(dir);
+            name(dir.children, names, Node.PRIMARY);
+            if (trees > 1 && !apart) {
+                name(dir.children, names, Node.JOLIET);
+            }
+            if (request.rockRidge()) {
                 for (int i = 0; i < names.length; i++) {
-                    names[i] = children.get(i).entry.path().name();
-                }
-                for (int t = 0; t < trees; t++) {
-                    name(children, names, t);
-                }
-                if (request.rockRidge()) {
-                    for (int i = 0; i < names.length; i++) {
-                        rockRidge(children.get(i), names[i]);
-                    }
+                    rockRidge(dir.children.get(i), names[i]);
                 }
             }
         }
+        if (joliet != null) {
+            join(joliet);
+        }
+    }
+
+    private Thread startJoliet(List<Node> dirs) {
+        Thread t = new Thread(() -> {
+            try {
+                for (Node dir : dirs) {
+                    name(dir.children, names(dir), Node.JOLIET);
+                }
+            } catch (RuntimeException | Error e) {
+                jolietFailure = e;
+            }
+        }, "iso-joliet-names");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private void join(Thread t) {
+        boolean interrupted = false;
+        while (t.isAlive()) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (jolietFailure instanceof RuntimeException e) {
+            throw e;
+        } else if (jolietFailure instanceof Error e) {
+            throw e;
+        }
+    }
+
+    private static String[] names(Node dir) {
+        String[] names = new String[dir.children.size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = dir.children.get(i).entry.path().name();
+        }
+        return names;
     }
 
     private void name(List<Node> children, String[] names, int tree) {

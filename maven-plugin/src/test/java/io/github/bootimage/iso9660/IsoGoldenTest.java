@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class IsoGoldenTest {
     static final String FULL = "dab03f75cac21ba0f86a0614c2c487ed5de4f717147d84f11a3b3ac189a2fd0f";
     static final String ROCK_RIDGE_ONLY = "6335fc8272c79983c0e701176f8ab6719742c0efdd4e8acdb3b7f61c5e71c32a";
+    static final String BIG = "e9f4749df162d7d3479c2a60611be78911d43dccfa2e989fff4ac1c422eb6424";
     static final String PLAIN = "89c6d29ecb7867ca4f1ee19218eb392a29daadca9c4a16c1258a861fb221225e";
 
     @TempDir
@@ -55,6 +56,24 @@ class IsoGoldenTest {
             IsoImageWriter.write(request, iso, threads);
             assertThat(IsoImageWriterTest.sha256(Files.readAllBytes(iso))).as("%d threads", threads).isEqualTo(FULL);
         }
+    }
+
+    /** Big enough for the Joliet names to be made on their own thread ({@link LayoutPlanner#PARALLEL_NAMING}). */
+    @Test
+    void bigTreeKeepsItsBytes() throws Exception {
+        FileTree tree = new FileTree();
+        for (int i = 0; i < LayoutPlanner.PARALLEL_NAMING + 5000; i++) {
+            String name = String.format("dir-%03d/%s-%05d.%s", i % 211, i % 3 == 0 ? "File" : "a-long-file-name", i,
+                    i % 5 == 0 ? "txt" : "data");
+            tree.add(TestTrees.file(name, new byte[i % 3]));
+        }
+        Path iso = tmp.resolve("big.iso");
+        IsoImageWriter.write(IsoImageRequest.of(tree, "BIG", IsoImageWriterTest.EPOCH), iso);
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        try (java.io.InputStream in = new java.security.DigestInputStream(Files.newInputStream(iso), sha)) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        assertThat(java.util.HexFormat.of().formatHex(sha.digest())).isEqualTo(BIG);
     }
 
     @Test
