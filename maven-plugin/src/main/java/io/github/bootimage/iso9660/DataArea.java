@@ -62,6 +62,9 @@ final class DataArea {
     static Copy start(Layout layout, Path target, int threads) {
         DataArea area = new DataArea(layout, target);
         int n = Math.max(1, Math.min(threads, area.runs.size()));
+        if (n == 1) {
+            return new Copy(area); // one run or one thread: copied by await() on the caller's thread, no pool
+        }
         ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
             Thread t = new Thread(r, "iso-data");
             t.setDaemon(true);
@@ -79,13 +82,25 @@ final class DataArea {
     static final class Copy {
         private final ExecutorService pool;
         private final List<Future<Void>> futures;
+        private final DataArea inline;
 
         private Copy(ExecutorService pool, List<Future<Void>> futures) {
             this.pool = pool;
             this.futures = futures;
+            this.inline = null;
+        }
+
+        private Copy(DataArea inline) {
+            this.pool = null;
+            this.futures = List.of();
+            this.inline = inline;
         }
 
         void await() throws IOException, BootImageException {
+            if (inline != null) {
+                inline.work();
+                return;
+            }
             try {
                 for (Future<Void> f : futures) {
                     f.get();
@@ -108,7 +123,9 @@ final class DataArea {
         /** Stops the workers (after a failure elsewhere); safe to call more than once. */
         void cancel() {
             futures.forEach(f -> f.cancel(true));
-            pool.shutdownNow();
+            if (pool != null) {
+                pool.shutdownNow();
+            }
         }
     }
 
