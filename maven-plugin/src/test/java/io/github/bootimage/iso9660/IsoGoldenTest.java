@@ -58,11 +58,11 @@ class IsoGoldenTest {
         }
     }
 
-    /** Big enough for the Joliet names to be made on their own thread ({@link LayoutPlanner#PARALLEL_NAMING}). */
+    /** Big enough for the Joliet names to be made on their own thread ({@link Naming.PARALLEL_NAMING}). */
     @Test
     void bigTreeKeepsItsBytes() throws Exception {
         FileTree tree = new FileTree();
-        for (int i = 0; i < LayoutPlanner.PARALLEL_NAMING + 5000; i++) {
+        for (int i = 0; i < Naming.PARALLEL_NAMING + 5000; i++) {
             String name = String.format("dir-%03d/%s-%05d.%s", i % 211, i % 3 == 0 ? "File" : "a-long-file-name", i,
                     i % 5 == 0 ? "txt" : "data");
             tree.add(TestTrees.file(name, new byte[i % 3]));
