@@ -99,7 +99,8 @@ final class DirectoryWriter {
             System.arraycopy(su, 0, sector, p, su.length);
             return;
         }
-        int end = RockRidge.encode(sector, p, c.owner.entry, c.owner.links, c.owner.ino, epoch, c.entry.path().name());
+        int end = RockRidge.encode(sector, p, c.owner.entry, c.owner.links, c.owner.ino, epoch, date7,
+                c.entry.path().name());
         if (end != p + suLength) {
             throw new IllegalStateException("internal error: Rock Ridge entries of " + c.entry.path() + " planned with "
                     + suLength + " bytes, encoded " + (end - p));

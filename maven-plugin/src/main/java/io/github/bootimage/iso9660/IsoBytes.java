@@ -42,8 +42,10 @@ public final class IsoBytes {
         if (value < 0 || value > 0xFFFF) {
             throw new IllegalArgumentException("both-endian 16-bit field at offset " + off + " out of range: " + value);
         }
-        ByteBuffer.wrap(b, off, 2).order(ByteOrder.LITTLE_ENDIAN).putShort((short) value);
-        ByteBuffer.wrap(b, off + 2, 2).order(ByteOrder.BIG_ENDIAN).putShort((short) value);
+        b[off] = (byte) value;
+        b[off + 1] = (byte) (value >>> 8);
+        b[off + 2] = (byte) (value >>> 8);
+        b[off + 3] = (byte) value;
     }
 
     public static long getBoth32(byte[] b, int off) {

@@ -74,9 +74,11 @@ public final class RockRidge {
 
     /**
      * Writes the bytes of {@link #entries} at {@code off} of {@code b} without building the entries (the hot path
-     * of directory writing: one call per record); returns the offset after them.
+     * of directory writing: one call per record); returns the offset after them. {@code date7} is {@code epoch}
+     * encoded by {@link IsoBytes#putDate7}, done once per image.
      */
-    public static int encode(byte[] b, int off, Entry entry, long links, long ino, Instant epoch, String name) {
+    public static int encode(byte[] b, int off, Entry entry, long links, long ino, Instant epoch, byte[] date7,
+            String name) {
         if (entry instanceof Entry.Symlink) {
             int p = off;
             for (SuspEntry e : entries(entry, links, ino, epoch, name)) {
@@ -94,9 +96,8 @@ public final class RockRidge {
         IsoBytes.putBoth32(b, p + 32, ino);
         p = header(b, p + 40, 'T', 'F', TF_LENGTH);
         b[p++] = (byte) TF_FLAGS;
-        IsoBytes.putDate7(b, p, epoch);
-        for (int i = 1; i < 4; i++) {
-            System.arraycopy(b, p, b, p + 7 * i, 7);
+        for (int i = 0; i < 4; i++) {
+            System.arraycopy(date7, 0, b, p + 7 * i, 7);
         }
         p += 28;
         if (entry instanceof Entry.DeviceNode d) {
