@@ -73,13 +73,20 @@ public final class IsoImageWriter {
             long end = layout.volumeSectors() * IsoBytes.SECTOR;
             byte[] trailer = trailer(layout);
             if (trailer.length > 0) {
-                channel.write(ByteBuffer.wrap(trailer), end);
+                writeAt(channel, trailer, end);
             } else if (channel.size() < end) {
                 // the last file's padding was left as a hole: give the file its full length
-                channel.write(ByteBuffer.wrap(new byte[1]), end - 1);
+                writeAt(channel, new byte[1], end - 1);
             }
         } finally {
             copy.cancel();
+        }
+    }
+
+    private static void writeAt(FileChannel channel, byte[] bytes, long position) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        while (b.hasRemaining()) {
+            channel.write(b, position + b.position());
         }
     }
 
