@@ -19,8 +19,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes an ISO 9660 image with Rock Ridge, Joliet and El Torito in two phases: {@link #plan} fixes every
- * LBA ({@link Layout}), then one forward pass writes the sectors in order, streaming file data from
- * {@code Content.open()}. No padding follows the volume (xorriso adds 300 KiB by default for old CD
+ * LBA ({@link Layout}), then the sectors are written: to a stream in one forward pass, streaming file data
+ * from {@code Content.open()}; to a file, the metadata in order on the calling thread while {@link DataArea}
+ * copies the file data to its planned places on other threads. No padding follows the volume (xorriso adds 300 KiB by default for old CD
  * writers in TAO mode; images that are copied or booted do not need it).
  */
 public final class IsoImageWriter {
