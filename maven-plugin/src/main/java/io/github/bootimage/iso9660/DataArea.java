@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,6 +35,8 @@ final class DataArea {
     private static final long RUN_BYTES = 4 << 20;
     private static final int RUN_FILES = 512;
     private static final byte[] ZEROS = new byte[IsoBytes.SECTOR];
+    /** One set for every open: the varargs form builds a new one per file. */
+    private static final Set<StandardOpenOption> READ = Set.of(StandardOpenOption.READ);
 
     private final Layout layout;
     private final Path target;
@@ -192,7 +195,7 @@ final class DataArea {
             int begin = buf.position();
             buf.limit(begin + size + 1);
             long got = 0;
-            try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            try (FileChannel in = FileChannel.open(file, READ)) {
                 int r;
                 while (got < size && (r = in.read(buf)) > 0) {
                     got += r;
@@ -206,7 +209,7 @@ final class DataArea {
         }
 
         private void transfer(Node n, Path file, long size) throws IOException, BootImageException {
-            try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            try (FileChannel in = FileChannel.open(file, READ)) {
                 if (in.size() != size) {
                     throw changed(n, size, in.size());
                 }
