@@ -51,19 +51,37 @@ public record DirectoryRecord(long extent, long dataLength, Instant recorded, in
 
     public byte[] encode() {
         byte[] b = new byte[length()];
-        b[0] = (byte) b.length;
-        b[1] = 0; // no extended attribute record
-        IsoBytes.putBoth32(b, 2, extent);
-        IsoBytes.putBoth32(b, 10, dataLength);
-        IsoBytes.putDate7(b, 18, recorded);
-        b[25] = (byte) flags;
-        b[26] = 0; // file unit size: not interleaved
-        b[27] = 0; // interleave gap size
-        IsoBytes.putBoth16(b, 28, 1); // volume sequence number
-        b[32] = (byte) identifier.length;
-        System.arraycopy(identifier, 0, b, FIXED, identifier.length);
-        System.arraycopy(systemUse, 0, b, systemUseOffset(identifier.length), systemUse.length);
+        byte[] date = new byte[7];
+        IsoBytes.putDate7(date, 0, recorded);
+        int su = encodeFixed(b, 0, extent, dataLength, date, flags, identifier, systemUse.length);
+        System.arraycopy(systemUse, 0, b, su, systemUse.length);
         return b;
+    }
+
+    /**
+     * Writes a record's fields up to its System Use field at {@code off} of {@code b} (which must be zero from
+     * there on, for the padding bytes), without building the record: the writer's path, one call per record.
+     * Returns the offset of the System Use field, which the caller fills with {@code systemUseLength} bytes.
+     */
+    static int encodeFixed(byte[] b, int off, long extent, long dataLength, byte[] date7, int flags,
+            byte[] identifier, int systemUseLength) {
+        int len = length(identifier.length, systemUseLength);
+        if (len > 255) {
+            throw new IllegalArgumentException("directory record of " + len + " bytes exceeds 255 (identifier "
+                    + identifier.length + " bytes, system use " + systemUseLength + " bytes)");
+        }
+        b[off] = (byte) len;
+        b[off + 1] = 0; // no extended attribute record
+        IsoBytes.putBoth32(b, off + 2, extent);
+        IsoBytes.putBoth32(b, off + 10, dataLength);
+        System.arraycopy(date7, 0, b, off + 18, 7);
+        b[off + 25] = (byte) flags;
+        b[off + 26] = 0; // file unit size: not interleaved
+        b[off + 27] = 0; // interleave gap size
+        IsoBytes.putBoth16(b, off + 28, 1); // volume sequence number
+        b[off + 32] = (byte) identifier.length;
+        System.arraycopy(identifier, 0, b, off + FIXED, identifier.length);
+        return off + systemUseOffset(identifier.length);
     }
 
     /** Decodes the record at {@code off}; the System Use field keeps any trailing pad byte. */

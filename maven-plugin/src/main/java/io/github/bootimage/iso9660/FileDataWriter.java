@@ -3,12 +3,12 @@ package io.github.bootimage.iso9660;
 import io.github.bootimage.BootImageException;
 import io.github.bootimage.iso9660.eltorito.BootInfoTable;
 import io.github.bootimage.model.Entry;
-import io.github.bootimage.model.FileContent;
 import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Streams file contents into their extents, patching the boot-info-table into a boot file on the way
+ * Streams file contents into their extents when the image goes to a stream ({@link DataArea} copies them when
+ * it goes to a file), patching the boot-info-table into a boot file on the way
  * (bytes 8-63 of the copy; the source is never changed and never held whole in memory).
  */
 final class FileDataWriter {
@@ -20,12 +20,8 @@ final class FileDataWriter {
     static void write(Node n, BootInfoTable table, SectorOutput out) throws IOException, BootImageException {
         Entry.RegularFile f = (Entry.RegularFile) n.entry;
         long size = f.content().size();
-        if (table == null && f.content() instanceof FileContent host && out.copy(host.file(), size)) {
-            out.padSector();
-            return;
-        }
         byte[] patch = table == null ? null : table.encode();
-        byte[] buf = new byte[BUFFER];
+        byte[] buf = new byte[(int) Math.max(1, Math.min(BUFFER, size))];
         long copied = 0;
         try (InputStream in = f.content().open()) {
             int r;
@@ -37,15 +33,13 @@ final class FileDataWriter {
                 copied += r;
             }
             if (copied != size || in.read() >= 0) {
-                throw new BootImageException("File " + n.entry.path() + " changed while the ISO image was written: "
-                        + "planned " + size + " bytes, " + (copied == size ? "found more" : "read " + copied)
-                        + ". Do not modify inputs during the build.");
+                throw DataArea.changed(n, size, copied == size ? size + 1 : copied);
             }
         }
         out.padSector();
     }
 
-    private static void patch(byte[] buf, int len, long at, byte[] patch) {
+    static void patch(byte[] buf, int len, long at, byte[] patch) {
         for (int i = 0; i < len; i++) {
             long p = at + i - BootInfoTable.OFFSET;
             if (p >= 0 && p < patch.length) {

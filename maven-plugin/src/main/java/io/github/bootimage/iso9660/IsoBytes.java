@@ -27,8 +27,14 @@ public final class IsoBytes {
     public static void putBoth32(byte[] b, int off, long value) {
         check32(value, "both-endian 32-bit field", off);
         int v = (int) value;
-        ByteBuffer.wrap(b, off, 4).order(ByteOrder.LITTLE_ENDIAN).putInt(v);
-        ByteBuffer.wrap(b, off + 4, 4).order(ByteOrder.BIG_ENDIAN).putInt(v);
+        b[off] = (byte) v;
+        b[off + 1] = (byte) (v >>> 8);
+        b[off + 2] = (byte) (v >>> 16);
+        b[off + 3] = (byte) (v >>> 24);
+        b[off + 4] = (byte) (v >>> 24);
+        b[off + 5] = (byte) (v >>> 16);
+        b[off + 6] = (byte) (v >>> 8);
+        b[off + 7] = (byte) v;
     }
 
     /** §7.2.3: a 16-bit value little-endian then big-endian. */
@@ -36,8 +42,10 @@ public final class IsoBytes {
         if (value < 0 || value > 0xFFFF) {
             throw new IllegalArgumentException("both-endian 16-bit field at offset " + off + " out of range: " + value);
         }
-        ByteBuffer.wrap(b, off, 2).order(ByteOrder.LITTLE_ENDIAN).putShort((short) value);
-        ByteBuffer.wrap(b, off + 2, 2).order(ByteOrder.BIG_ENDIAN).putShort((short) value);
+        b[off] = (byte) value;
+        b[off + 1] = (byte) (value >>> 8);
+        b[off + 2] = (byte) (value >>> 8);
+        b[off + 3] = (byte) value;
     }
 
     public static long getBoth32(byte[] b, int off) {
@@ -107,7 +115,8 @@ public final class IsoBytes {
 
     /** §9.1.5: years since 1900, month, day, hour, minute, second, offset from GMT in 15 minute units. */
     public static void putDate7(byte[] b, int off, Instant time) {
-        LocalDateTime t = LocalDateTime.ofInstant(time, ZoneOffset.UTC);
+        // ofEpochSecond: ofInstant would build the offset's ZoneRules again for every date (once per record)
+        LocalDateTime t = LocalDateTime.ofEpochSecond(time.getEpochSecond(), time.getNano(), ZoneOffset.UTC);
         int years = t.getYear() - 1900;
         if (years < 0 || years > 255) {
             throw new IllegalArgumentException("date " + time + " cannot be recorded (years 1900-2155 only)");

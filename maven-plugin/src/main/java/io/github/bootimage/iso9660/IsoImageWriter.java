@@ -6,6 +6,7 @@ import io.github.bootimage.iso9660.eltorito.ElToritoConfig;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -18,11 +19,15 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes an ISO 9660 image with Rock Ridge, Joliet and El Torito in two phases: {@link #plan} fixes every
- * LBA ({@link Layout}), then one forward pass writes the sectors in order, streaming file data from
- * {@code Content.open()}. No padding follows the volume (xorriso adds 300 KiB by default for old CD
+ * LBA ({@link Layout}), then the sectors are written: to a stream in one forward pass, streaming file data
+ * from {@code Content.open()}; to a file, the metadata in order on the calling thread while {@link DataArea}
+ * copies the file data to its planned places on other threads. No padding follows the volume (xorriso adds 300 KiB by default for old CD
  * writers in TAO mode; images that are copied or booted do not need it).
  */
 public final class IsoImageWriter {
+    /** File data copy threads: the bytes are the same for any number. */
+    private static final int DEFAULT_THREADS = Math.min(4, Runtime.getRuntime().availableProcessors());
+
     private IsoImageWriter() {
     }
 
@@ -33,17 +38,18 @@ public final class IsoImageWriter {
 
     /** Writes to {@code target} through a temporary file in the same directory, moved into place at the end. */
     public static IsoLayout write(IsoImageRequest request, Path target) throws BootImageException {
+        return write(request, target, DEFAULT_THREADS);
+    }
+
+    /** As {@link #write(IsoImageRequest, Path)}, copying file data on {@code threads} threads (same bytes). */
+    static IsoLayout write(IsoImageRequest request, Path target, int threads) throws BootImageException {
         Layout layout = LayoutPlanner.plan(request);
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = null;
         try {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
-                    OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 20)) {
-                write(layout, new SectorOutput(out, channel));
-                out.flush();
-            }
+            writeFile(layout, tmp, threads);
             readableByAll(tmp);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             tmp = null;
@@ -53,6 +59,35 @@ public final class IsoImageWriter {
                     + ". Check free space and permissions of " + dir + ".", e);
         } finally {
             deleteQuietly(tmp);
+        }
+    }
+
+    /** Metadata on this thread while {@link DataArea} copies the files into the (empty) file at their places. */
+    private static void writeFile(Layout layout, Path file, int threads) throws IOException, BootImageException {
+        DataArea.Copy copy = DataArea.start(layout, file, threads);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 20);
+            SectorOutput sectors = new SectorOutput(out);
+            writeMetadata(layout, sectors);
+            out.flush();
+            copy.await();
+            long end = layout.volumeSectors() * IsoBytes.SECTOR;
+            byte[] trailer = trailer(layout);
+            if (trailer.length > 0) {
+                writeAt(channel, trailer, end);
+            } else if (channel.size() < end) {
+                // the last file's padding was left as a hole: give the file its full length
+                writeAt(channel, new byte[1], end - 1);
+            }
+        } finally {
+            copy.cancel();
+        }
+    }
+
+    private static void writeAt(FileChannel channel, byte[] bytes, long position) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        while (b.hasRemaining()) {
+            channel.write(b, position + b.position());
         }
     }
 
@@ -78,6 +113,17 @@ public final class IsoImageWriter {
     }
 
     private static void write(Layout layout, SectorOutput out) throws IOException, BootImageException {
+        writeMetadata(layout, out);
+        for (Node n : layout.files) {
+            out.expect(n.dataLba, "file " + n.entry.path());
+            FileDataWriter.write(n, layout.bootInfo.get(n), out);
+        }
+        out.expect(layout.volumeSectors(), "end of volume");
+        out.write(trailer(layout));
+    }
+
+    /** Everything before the file data: system area, descriptors, path tables, catalog, directories. */
+    private static void writeMetadata(Layout layout, SectorOutput out) throws IOException, BootImageException {
         IsoImageRequest request = layout.request;
         byte[] systemArea = request.systemArea().systemArea(layout);
         if (systemArea.length != 16 * IsoBytes.SECTOR) {
@@ -96,25 +142,26 @@ public final class IsoImageWriter {
             ElToritoConfig config = request.elTorito().get();
             out.write(BootCatalog.encode(config, e -> layout.extentOf(e.image()), e -> layout.sizeOf(e.image())));
         }
+        DirectoryWriter directories = new DirectoryWriter(request.epoch(), out);
         for (int t = 0; t < layout.directories.size(); t++) {
             for (Node dir : layout.directories.get(t)) {
                 out.expect(dir.dirLba[t], "directory " + dir.entry.path());
-                DirectoryWriter.write(dir, t, request.epoch(), out);
+                directories.write(dir, t);
                 if (t == Node.PRIMARY) {
                     writeContinuations(dir, out);
                 }
             }
         }
-        for (Node n : layout.files) {
-            out.expect(n.dataLba, "file " + n.entry.path());
-            FileDataWriter.write(n, layout.bootInfo.get(n), out);
+        out.expect(layout.files.isEmpty() ? layout.volumeSectors() : layout.files.get(0).dataLba, "file data");
+    }
+
+    private static byte[] trailer(Layout layout) throws BootImageException {
+        SystemArea area = layout.request.systemArea();
+        byte[] trailer = area.trailer(layout);
+        if (trailer.length != area.trailerSize()) {
+            throw new IllegalStateException("trailer must be " + area.trailerSize() + " bytes");
         }
-        out.expect(layout.volumeSectors(), "end of volume");
-        byte[] trailer = request.systemArea().trailer(layout);
-        if (trailer.length != request.systemArea().trailerSize()) {
-            throw new IllegalStateException("trailer must be " + request.systemArea().trailerSize() + " bytes");
-        }
-        out.write(trailer);
+        return trailer;
     }
 
     private static void writeContinuations(Node dir, SectorOutput out) throws IOException {

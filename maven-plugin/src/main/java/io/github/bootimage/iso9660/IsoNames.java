@@ -30,6 +30,19 @@ public final class IsoNames {
 
     /** Upper case; anything but A-Z, 0-9 and _ (dots too) becomes _. */
     static String dChars(String s) {
+        byte[] ascii = new byte[s.length()];
+        for (int i = 0; i < ascii.length; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                return dCharsOfUnicode(s); // upper case may change the length (ß: SS)
+            }
+            char u = c >= 'a' && c <= 'z' ? (char) (c - 32) : c;
+            ascii[i] = (byte) (u >= 'A' && u <= 'Z' || u >= '0' && u <= '9' || u == '_' ? u : '_');
+        }
+        return new String(ascii, StandardCharsets.ISO_8859_1);
+    }
+
+    private static String dCharsOfUnicode(String s) {
         StringBuilder b = new StringBuilder(s.length());
         for (char c : s.toUpperCase(Locale.ROOT).toCharArray()) {
             b.append(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' ? c : '_');

@@ -2,6 +2,7 @@ package io.github.bootimage.iso9660;
 
 import io.github.bootimage.iso9660.eltorito.BootInfoTable;
 import io.github.bootimage.model.EntryPath;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -43,9 +44,10 @@ final class Layout implements IsoLayout {
         this.pathTableM = p.pathTableM.clone();
         this.pathTableSize = p.pathTableSize.clone();
         this.catalogLba = p.catalogLba;
-        this.files = List.copyOf(p.files);
+        // views, not copies: the planner is dropped, and a copy of 100,000 entries costs time and memory
+        this.files = Collections.unmodifiableList(p.files);
         this.bootInfo = Map.copyOf(p.bootInfo);
-        this.byPath = Map.copyOf(p.byPath);
+        this.byPath = Collections.unmodifiableMap(p.byPath);
         this.volumeSectors = p.volumeSectors;
     }
 

@@ -3,18 +3,12 @@ package io.github.bootimage.iso9660;
 import io.github.bootimage.BootImageException;
 import io.github.bootimage.iso9660.eltorito.BootEntry;
 import io.github.bootimage.iso9660.eltorito.BootInfoTable;
-import io.github.bootimage.iso9660.joliet.JolietNames;
-import io.github.bootimage.iso9660.rockridge.RockRidge;
-import io.github.bootimage.iso9660.rockridge.SuspEntry;
 import io.github.bootimage.model.BytesContent;
 import io.github.bootimage.model.Entry;
 import io.github.bootimage.model.EntryPath;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +19,7 @@ import java.util.Map;
  */
 final class LayoutPlanner {
     final IsoImageRequest request;
-    final Map<EntryPath, Node> byPath = new LinkedHashMap<>();
+    final Map<EntryPath, Node> byPath;
     final List<List<Node>> directories = new ArrayList<>();
     final long[] pathTableL = new long[2];
     final long[] pathTableM = new long[2];
@@ -43,6 +37,7 @@ final class LayoutPlanner {
     private LayoutPlanner(IsoImageRequest request) {
         this.request = request;
         this.trees = request.joliet() ? 2 : 1;
+        this.byPath = new LinkedHashMap<>(request.tree().size() * 4 / 3 + 16);
     }
 
     static Layout plan(IsoImageRequest request) throws BootImageException {
@@ -50,20 +45,16 @@ final class LayoutPlanner {
         LayoutPlanner p = new LayoutPlanner(request);
         p.buildNodes();
         new NodeLinker(p.byPath, request).link();
-        for (int t = 0; t < p.trees; t++) {
-            p.name(t);
-        }
-        if (request.rockRidge()) {
-            p.rockRidge();
-        }
+        new Naming(request, p.byPath, p.trees).name();
         p.allocate();
         p.bootInfoTables();
         return new Layout(p);
     }
 
     private void buildNodes() {
+        ArrayDeque<Node> open = new ArrayDeque<>();
         for (Entry e : request.tree().entries()) {
-            Node parent = e.path().isRoot() ? null : byPath.get(e.path().parent());
+            Node parent = e.path().isRoot() ? null : parentOf(e.path(), open);
             Node n = new Node(e, parent);
             if (parent != null) {
                 parent.children.add(n);
@@ -71,59 +62,29 @@ final class LayoutPlanner {
                 root = n;
             }
             byPath.put(e.path(), n);
-        }
-    }
-
-    private void name(int tree) {
-        for (Node dir : byPath.values()) {
-            if (!dir.isDirectory() || dir.children.isEmpty()) {
-                continue;
-            }
-            List<NameMangler.Candidate> candidates = new ArrayList<>();
-            for (Node c : dir.children) {
-                String name = c.entry.path().name();
-                candidates.add(tree == Node.PRIMARY
-                        ? (c.isDirectory() ? IsoNames.directory(name) : IsoNames.file(name))
-                        : JolietNames.candidate(name, c.isDirectory()));
-            }
-            List<String> names = NameMangler.resolve(candidates);
-            for (int i = 0; i < names.size(); i++) {
-                dir.children.get(i).names[tree] = names.get(i);
-            }
-            // identifiers encoded once per node, not twice per comparison
-            Map<Node, byte[]> identifiers = new IdentityHashMap<>();
-            for (Node c : dir.children) {
-                identifiers.put(c, c.identifier(tree));
-            }
-            List<Node> sorted = new ArrayList<>(dir.children);
-            sorted.sort(Comparator.comparing(identifiers::get, Arrays::compareUnsigned));
-            dir.sorted.set(tree, List.copyOf(sorted));
-        }
-    }
-
-    private void rockRidge() {
-        for (Node n : byPath.values()) {
-            Entry shown = n.owner.entry;
-            if (n.parent != null) {
-                int max = 254 - DirectoryRecord.systemUseOffset(n.identifier(Node.PRIMARY).length);
-                n.systemUse = SystemUse.pack(RockRidge.entries(shown, n.owner.links, n.owner.ino, request.epoch(),
-                        n.entry.path().name()), max);
-            }
             if (n.isDirectory()) {
-                int max = 254 - DirectoryRecord.systemUseOffset(1);
-                List<SuspEntry> self = new ArrayList<>();
-                if (n == root) {
-                    self.add(new SuspEntry.SP(0));
-                }
-                self.addAll(RockRidge.entries(n.entry, n.links, n.ino, request.epoch(), null));
-                if (n == root) {
-                    self.add(RockRidge.EXTENSION);
-                }
-                n.selfUse = SystemUse.pack(self, max);
-                Node p = n.parent == null ? n : n.parent;
-                n.parentUse = SystemUse.pack(RockRidge.entries(p.entry, p.links, p.ino, request.epoch(), null), max);
+                open.push(n);
             }
         }
+    }
+
+    /**
+     * Entries come in bytewise path order, so the parent of an entry is almost always on the stack of directories
+     * opened before it (no new path and no hash lookup per entry); the map answers the rest ("a", "a-b", "a/x").
+     */
+    private Node parentOf(EntryPath path, ArrayDeque<Node> open) {
+        String p = path.value();
+        while (!open.isEmpty()) {
+            String d = open.peek().entry.path().value();
+            if (d.isEmpty() || p.length() > d.length() && p.charAt(d.length()) == '/' && p.startsWith(d)) {
+                if (p.indexOf('/', d.isEmpty() ? 0 : d.length() + 1) < 0) {
+                    return open.peek();
+                }
+                break;
+            }
+            open.pop();
+        }
+        return byPath.get(path.parent());
     }
 
     private void allocate() throws BootImageException {
@@ -184,7 +145,7 @@ final class LayoutPlanner {
             Node dir = queue.removeFirst();
             order.add(dir);
             dir.dirNumber[tree] = order.size();
-            for (Node c : dir.sorted.get(tree)) {
+            for (Node c : dir.sorted[tree]) {
                 if (c.isDirectory()) {
                     queue.addLast(c);
                 }
@@ -202,8 +163,10 @@ final class LayoutPlanner {
         long lba = start;
         int offset = 0;
         List<SystemUse> uses = new ArrayList<>(List.of(dir.selfUse, dir.parentUse));
-        for (Node c : dir.sorted.get(Node.PRIMARY)) {
-            uses.add(c.systemUse);
+        for (Node c : dir.sorted[Node.PRIMARY]) {
+            if (c.systemUse != null) {
+                uses.add(c.systemUse);
+            }
         }
         for (SystemUse use : uses) {
             for (SystemUse.Piece piece : use.pieces()) {

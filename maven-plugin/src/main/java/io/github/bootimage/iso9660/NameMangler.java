@@ -1,6 +1,7 @@
 package io.github.bootimage.iso9660;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,16 +27,20 @@ public final class NameMangler {
     }
 
     public static List<String> resolve(List<Candidate> candidates) {
-        Map<String, Integer> counts = new HashMap<>();
-        for (Candidate c : candidates) {
-            counts.merge(c.join(), 1, Integer::sum);
+        String[] joined = new String[candidates.size()];
+        Map<String, Integer> counts = new HashMap<>(joined.length * 2);
+        for (int i = 0; i < joined.length; i++) {
+            joined[i] = candidates.get(i).join();
+            counts.merge(joined[i], 1, Integer::sum);
+        }
+        if (counts.size() == joined.length) {
+            return Arrays.asList(joined);
         }
         Set<String> used = new HashSet<>(counts.keySet());
         Map<String, Integer> nextNumber = new HashMap<>();
-        List<String> result = new ArrayList<>(candidates.size());
-        for (Candidate c : candidates) {
-            String name = c.join();
-            result.add(counts.get(name) == 1 ? name : mangle(c, used, nextNumber));
+        List<String> result = new ArrayList<>(joined.length);
+        for (int i = 0; i < joined.length; i++) {
+            result.add(counts.get(joined[i]) == 1 ? joined[i] : mangle(candidates.get(i), used, nextNumber));
         }
         return result;
     }

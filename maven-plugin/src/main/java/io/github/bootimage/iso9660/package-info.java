@@ -1,6 +1,7 @@
 /**
- * ISO 9660 image writer: {@link io.github.bootimage.iso9660.IsoImageWriter} plans a layout, then streams
- * the image in one forward pass.
+ * ISO 9660 image writer: {@link io.github.bootimage.iso9660.IsoImageWriter} plans a layout (every LBA),
+ * then writes the image: to a stream in one forward pass; to a file with the metadata written in order while
+ * other threads copy the file data to its planned places (the same bytes for any number of threads).
  *
  * <ul>
  *   <li>ECMA-119 4th edition (= ISO 9660:2019 / 1988): §6.2 system area, §6.5.1 multi-extent files,

@@ -28,6 +28,14 @@ public final class JolietNames {
     }
 
     static String clean(String name) {
+        boolean clean = true;
+        for (int i = 0; i < name.length() && clean; i++) {
+            char c = name.charAt(i);
+            clean = c >= 0x20 && "*/:;?\\".indexOf(c) < 0;
+        }
+        if (clean) {
+            return name;
+        }
         StringBuilder b = new StringBuilder(name.length());
         for (char c : name.toCharArray()) {
             b.append(c < 0x20 || "*/:;?\\".indexOf(c) >= 0 ? '_' : c);
@@ -36,6 +44,16 @@ public final class JolietNames {
     }
 
     public static byte[] identifier(String name, boolean directory) {
-        return (directory ? name : name + ";1").getBytes(StandardCharsets.UTF_16BE);
+        String id = directory ? name : name + ";1";
+        byte[] b = new byte[id.length() * 2];
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (Character.isSurrogate(c)) {
+                return id.getBytes(StandardCharsets.UTF_16BE); // the encoder's rules for pairs and lone halves
+            }
+            b[2 * i] = (byte) (c >>> 8);
+            b[2 * i + 1] = (byte) c;
+        }
+        return b;
     }
 }

@@ -1,5 +1,6 @@
 package io.github.bootimage.iso9660.rockridge;
 
+import io.github.bootimage.iso9660.IsoBytes;
 import io.github.bootimage.model.Entry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -18,6 +19,12 @@ public final class RockRidge {
             "PLEASE CONTACT DISC PUBLISHER FOR SPECIFICATION SOURCE.  SEE PUBLISHER IDENTIFIER IN PRIMARY "
                     + "VOLUME DESCRIPTOR FOR CONTACT INFORMATION.", 1);
     static final int MAX_DATA = 255 - SuspEntry.HEADER;
+    private static final int NM_CHUNK = MAX_DATA - 1;
+    private static final int TF_FLAGS = SuspEntry.TF.CREATION | SuspEntry.TF.MODIFY | SuspEntry.TF.ACCESS
+            | SuspEntry.TF.ATTRIBUTES;
+    private static final int PX_LENGTH = SuspEntry.HEADER + 40;
+    private static final int TF_LENGTH = SuspEntry.HEADER + 1 + 4 * 7;
+    private static final int PN_LENGTH = SuspEntry.HEADER + 16;
     private static final int S_IFDIR = 0040000;
     private static final int S_IFREG = 0100000;
     private static final int S_IFLNK = 0120000;
@@ -34,8 +41,7 @@ public final class RockRidge {
     public static List<SuspEntry> entries(Entry entry, long links, long ino, Instant epoch, String name) {
         List<SuspEntry> result = new ArrayList<>();
         result.add(new SuspEntry.PX(typeBits(entry) | entry.mode(), links, entry.uid(), entry.gid(), ino));
-        result.add(new SuspEntry.TF(SuspEntry.TF.CREATION | SuspEntry.TF.MODIFY | SuspEntry.TF.ACCESS
-                | SuspEntry.TF.ATTRIBUTES, epoch));
+        result.add(new SuspEntry.TF(TF_FLAGS, epoch));
         if (entry instanceof Entry.DeviceNode d) {
             result.add(new SuspEntry.PN(0, deviceNumber(d.major(), d.minor())));
         }
@@ -46,6 +52,88 @@ public final class RockRidge {
             result.addAll(symlink(s.target()));
         }
         return result;
+    }
+
+    /** The encoded length of {@link #entries} without building them (symlinks: built, they are few). */
+    public static int length(Entry entry, String name) {
+        if (entry instanceof Entry.Symlink) {
+            int len = 0;
+            for (SuspEntry e : entries(entry, 1, 1, Instant.EPOCH, name)) {
+                len += e.length();
+            }
+            return len;
+        }
+        int len = PX_LENGTH + TF_LENGTH + (entry instanceof Entry.DeviceNode ? PN_LENGTH : 0);
+        if (name != null) {
+            int utf8 = utf8Length(name);
+            int chunks = (utf8 + NM_CHUNK - 1) / NM_CHUNK;
+            len += utf8 + chunks * (SuspEntry.HEADER + 1);
+        }
+        return len;
+    }
+
+    /**
+     * Writes the bytes of {@link #entries} at {@code off} of {@code b} without building the entries (the hot path
+     * of directory writing: one call per record); returns the offset after them. {@code date7} is {@code epoch}
+     * encoded by {@link IsoBytes#putDate7}, done once per image.
+     */
+    public static int encode(byte[] b, int off, Entry entry, long links, long ino, Instant epoch, byte[] date7,
+            String name) {
+        if (entry instanceof Entry.Symlink) {
+            int p = off;
+            for (SuspEntry e : entries(entry, links, ino, epoch, name)) {
+                byte[] bytes = e.encode();
+                System.arraycopy(bytes, 0, b, p, bytes.length);
+                p += bytes.length;
+            }
+            return p;
+        }
+        int p = header(b, off, 'P', 'X', PX_LENGTH);
+        IsoBytes.putBoth32(b, p, Integer.toUnsignedLong(typeBits(entry) | entry.mode()));
+        IsoBytes.putBoth32(b, p + 8, links);
+        IsoBytes.putBoth32(b, p + 16, entry.uid());
+        IsoBytes.putBoth32(b, p + 24, entry.gid());
+        IsoBytes.putBoth32(b, p + 32, ino);
+        p = header(b, p + 40, 'T', 'F', TF_LENGTH);
+        b[p++] = (byte) TF_FLAGS;
+        for (int i = 0; i < 4; i++) {
+            System.arraycopy(date7, 0, b, p + 7 * i, 7);
+        }
+        p += 28;
+        if (entry instanceof Entry.DeviceNode d) {
+            p = header(b, p, 'P', 'N', PN_LENGTH);
+            IsoBytes.putBoth32(b, p, 0);
+            IsoBytes.putBoth32(b, p + 8, deviceNumber(d.major(), d.minor()));
+            p += 16;
+        }
+        if (name != null) {
+            byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
+            for (int at = 0; at < utf8.length; at += NM_CHUNK) {
+                int end = Math.min(utf8.length, at + NM_CHUNK);
+                p = header(b, p, 'N', 'M', SuspEntry.HEADER + 1 + end - at);
+                b[p++] = (byte) (end < utf8.length ? SuspEntry.NM.CONTINUE : 0);
+                System.arraycopy(utf8, at, b, p, end - at);
+                p += end - at;
+            }
+        }
+        return p;
+    }
+
+    private static int header(byte[] b, int off, char s0, char s1, int length) {
+        b[off] = (byte) s0;
+        b[off + 1] = (byte) s1;
+        b[off + 2] = (byte) length;
+        b[off + 3] = 1;
+        return off + SuspEntry.HEADER;
+    }
+
+    static int utf8Length(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return s.getBytes(StandardCharsets.UTF_8).length;
+            }
+        }
+        return s.length();
     }
 
     /** Linux's new_encode_dev(): the 32-bit dev_t Linux's isofs decodes from PN's low word. */
@@ -71,7 +159,7 @@ public final class RockRidge {
     static List<SuspEntry> names(String name) {
         byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
         List<SuspEntry> result = new ArrayList<>();
-        int chunk = MAX_DATA - 1;
+        int chunk = NM_CHUNK;
         for (int off = 0; off < utf8.length; off += chunk) {
             int end = Math.min(utf8.length, off + chunk);
             result.add(new SuspEntry.NM(end < utf8.length ? SuspEntry.NM.CONTINUE : 0,
