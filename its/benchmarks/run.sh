@@ -15,6 +15,10 @@
 #   --no-boot   skip grub-mkrescue and the QEMU boots.
 #   --only LIST only these parts of the full run, comma-separated: cpio,iso,compress,boot,heap,uptodate
 #   --table     only print the table of the last (possibly interrupted) run's results.tsv.
+#   --jmh [RE]  instead: the JMH micro-benchmarks of the hot paths (bench.HotPaths: cpio, deflate block, ISO, FAT;
+#               bench.Compressors: each compressor on one core), in-memory input, no JVM start in the figures;
+#               RE selects benchmarks (JMH's regex, e.g. 'HotPaths.iso'); more JMH options in $JMH_ARGS.
+#               --quick runs them too, one short iteration each, to check that they still run.
 #
 # Ours runs as `java -Xmx256m -cp <test classpath> io.github.bootimage.bench.BenchMain ...` (JVM start
 # included in every figure); peers run as the shell pipelines users write. Wall time and peak RSS come from
@@ -28,7 +32,7 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-QUICK=0; ROUNDS=; BUILD=1; BOOT=1; TABLE_ONLY=0; ONLY=
+QUICK=0; ROUNDS=; BUILD=1; BOOT=1; TABLE_ONLY=0; ONLY=; JMH=0; JMH_RE=
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) QUICK=1 ;;
@@ -36,8 +40,9 @@ while [ $# -gt 0 ]; do
     --no-build) BUILD=0 ;;
     --no-boot) BOOT=0 ;;
     --table) TABLE_ONLY=1 ;;
+    --jmh) JMH=1; if [ $# -gt 1 ] && [[ "$2" != --* ]]; then JMH_RE="$2"; shift; fi ;;
     --only) ONLY="$2"; shift ;;
-    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,31p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -264,7 +269,7 @@ bench_uptodate() {
   if [ $BUILD = 1 ] || [ ! -d "$repo/io/github/bootimage/bootimage-maven-plugin/$version" ]; then
     log "putting the plugin into the IT repository (invoker:install through the help-goal IT)"
     (cd "$ROOT" && ./mvnw -B -q verify -pl its -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
-      -Dinvoker.test=help-goal >/dev/null)
+      -Dinvoker.test=help-goal) > "$WORK/install.log" 2>&1 || { tail -40 "$WORK/install.log" >&2; exit 1; }
   fi
   rm -rf "$proj" && cp -r "$ROOT/its/src/it/packaging-iso" "$proj"
   sed -i "s/@project.version@/$version/" "$proj/pom.xml"
@@ -337,6 +342,16 @@ echo "Phases of our runs (from BenchMain, last round): see $WORK/phases.txt"
 
 if [ $TABLE_ONLY = 1 ]; then table; exit 0; fi
 
+run_jmh() {
+  local quick=(); [ $QUICK = 1 ] && quick=(-f 1 -wi 0 -i 1 -w 200ms -r 200ms)
+  log "JMH micro-benchmarks${JMH_RE:+ matching $JMH_RE}"
+  # shellcheck disable=SC2086 # JMH_ARGS is a list of options
+  java -cp "$CP" org.openjdk.jmh.Main "${JMH_RE:-io.github.bootimage.bench.}" "${quick[@]}" ${JMH_ARGS:-} \
+    -rf text -rff "$WORK/jmh.txt" > "$WORK/jmh.log" 2>&1 || { tail -40 "$WORK/jmh.log" >&2; exit 1; }
+  cat "$WORK/jmh.txt"
+}
+if [ $JMH = 1 ]; then run_jmh; exit 0; fi
+
 # ---------------------------------------------------------------- the run
 START=$(date +%s)
 : > "$RESULTS"
@@ -350,6 +365,7 @@ if [ $QUICK = 1 ]; then
   bench_iso busybox "$BB"; bench_iso "2,000 small files" "$SMALL"
   bench_memory 2 $((16 << 20))
   bench_uptodate
+  run_jmh
 else
   want() { [ -z "$ONLY" ] || [[ ",$ONLY," == *",$1,"* ]]; }
   MODULES=$(ls -d "$(deb linux-image-amd64)"/lib/modules/* | head -1)
