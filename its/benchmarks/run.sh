@@ -11,7 +11,7 @@
 #   --quick     tiny inputs (BusyBox tree, 2,000 small files), 1 round, no kernel, no QEMU: < 1 min; for CI,
 #               to check that the benchmark still runs.
 #   --rounds N  rounds per measurement (tools alternate inside each round; the table shows medians).
-#   --no-build  reuse maven-plugin/target/{classes,test-classes} and the saved classpath.
+#   --no-build  reuse maven-plugin/target (classes, test classes, jar) and the saved classpath.
 #   --no-boot   skip grub-mkrescue and the QEMU boots.
 #   --only LIST only these parts of the full run, comma-separated: cpio,iso,compress,boot,heap,uptodate
 #   --table     only print the table of the last (possibly interrupted) run's results.tsv.
@@ -74,8 +74,8 @@ log() { printf '%s  %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 
 # ---------------------------------------------------------------- our code: the test classpath
 if [ $TABLE_ONLY = 0 ] && { [ $BUILD = 1 ] || [ ! -f "$WORK/classpath.txt" ]; }; then
-  log "compiling (test-compile) and saving the test classpath"
-  (cd "$ROOT" && ./mvnw -B -q -pl maven-plugin test-compile \
+  log "building the plugin (package, no tests) and saving the test classpath"
+  (cd "$ROOT" && LC_ALL=C.UTF-8 ./mvnw -B -q -pl maven-plugin package -DskipTests \
      org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
      -Dmdep.outputFile="$WORK/classpath.txt" -Dmdep.includeScope=test)
 fi
@@ -262,20 +262,23 @@ bench_memory() {
 # A second `mvn package` with nothing changed: the time Maven spends in our goals (from the log's timestamps: each
 # bootimage goal's "--- ... ---" line to the next goal or the end), against the first build of the same project.
 # The project is the packaging-iso IT (initramfs + iso; boot test skipped); the plugin comes from the IT
-# repository that `./mvnw verify` fills (invoker:install), put there afresh unless --no-build.
+# repository that `./mvnw verify` fills (invoker:install), put there again when the jar built here differs.
 bench_uptodate() {
   local repo="$ROOT/its/target/local-repo" proj="$WORK/uptodate" settings="$WORK/uptodate-settings.xml" version r
   version=$(cd "$ROOT" && sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -1)
-  if [ $BUILD = 1 ] || [ ! -d "$repo/io/github/bootimage/bootimage-maven-plugin/$version" ]; then
+  local jar="$ROOT/maven-plugin/target/bootimage-maven-plugin-$version.jar"
+  if ! cmp -s "$jar" "$repo/io/github/bootimage/bootimage-maven-plugin/$version/bootimage-maven-plugin-$version.jar"
+  then
     log "putting the plugin into the IT repository (invoker:install through the help-goal IT)"
-    (cd "$ROOT" && ./mvnw -B -q verify -pl its -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+    # Maven in a UTF-8 locale: the ITs hold file names that Java cannot handle under LC_ALL=C
+    (cd "$ROOT" && LC_ALL=C.UTF-8 ./mvnw -B -q verify -pl its -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
       -Dinvoker.test=help-goal) > "$WORK/install.log" 2>&1 || { tail -40 "$WORK/install.log" >&2; exit 1; }
   fi
   rm -rf "$proj" && cp -r "$ROOT/its/src/it/packaging-iso" "$proj"
   sed -i "s/@project.version@/$version/" "$proj/pom.xml"
   sed "s#@localRepositoryUrl@#file://$HOME/.m2/repository#" "$ROOT/its/src/it/settings.xml" > "$settings"
   package_once() { # LOG: one `mvn package`, its log with millisecond timestamps
-    (cd "$proj" && "$ROOT/mvnw" -B -s "$settings" -Dmaven.repo.local="$repo" \
+    (cd "$proj" && LC_ALL=C.UTF-8 "$ROOT/mvnw" -B -s "$settings" -Dmaven.repo.local="$repo" \
       -Dbootimage.cacheDirectory="$ROOT/its/target/bootimage-cache" -Dbootimage.bootTest.skip \
       -Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS package) \
       > "$1" 2>&1 || { echo "FAILED: mvn package in $proj" >&2; tail -40 "$1" >&2; exit 1; }
