@@ -3,6 +3,7 @@ package io.github.bootimage.iso9660;
 import io.github.bootimage.BootImageException;
 import io.github.bootimage.iso9660.eltorito.BootInfoTable;
 import io.github.bootimage.model.Content;
+import io.github.bootimage.model.ContentChangedException;
 import io.github.bootimage.model.Entry;
 import io.github.bootimage.model.FileContent;
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,8 +35,6 @@ final class DataArea {
     private static final long RUN_BYTES = 4 << 20;
     private static final int RUN_FILES = 512;
     private static final byte[] ZEROS = new byte[IsoBytes.SECTOR];
-    /** One set for every open: the varargs form builds a new one per file. */
-    private static final Set<StandardOpenOption> READ = Set.of(StandardOpenOption.READ);
 
     private final Layout layout;
     private final Path target;
@@ -176,14 +174,14 @@ final class DataArea {
             if (table == null && content instanceof FileContent host) {
                 if (size > SMALL) {
                     flush();
-                    transfer(n, host.file(), size);
+                    transfer(n, host);
                     start += size + pad;
                     return;
                 }
                 if (buf.remaining() < size + 1 + pad) {
                     flush();
                 }
-                read(n, host.file(), (int) size);
+                read(n, host, (int) size);
             } else {
                 stream(n, content, size, table);
             }
@@ -191,11 +189,11 @@ final class DataArea {
         }
 
         /** One read of size + 1 bytes: a short read of exactly {@code size} is the end of an unchanged file. */
-        private void read(Node n, Path file, int size) throws IOException, BootImageException {
+        private void read(Node n, FileContent file, int size) throws IOException, BootImageException {
             int begin = buf.position();
             buf.limit(begin + size + 1);
             long got = 0;
-            try (FileChannel in = FileChannel.open(file, READ)) {
+            try (FileChannel in = file.openChannel()) {
                 int r;
                 while (got < size && (r = in.read(buf)) > 0) {
                     got += r;
@@ -208,19 +206,13 @@ final class DataArea {
             buf.position(begin + size);
         }
 
-        private void transfer(Node n, Path file, long size) throws IOException, BootImageException {
-            try (FileChannel in = FileChannel.open(file, READ)) {
-                if (in.size() != size) {
-                    throw changed(n, size, in.size());
-                }
-                out.position(start);
-                for (long done = 0; done < size;) {
-                    long r = in.transferTo(done, size - done, out);
-                    if (r <= 0) {
-                        throw changed(n, size, done);
-                    }
-                    done += r;
-                }
+        /** In the kernel (sendfile), to the file's place in the image. */
+        private void transfer(Node n, FileContent file) throws IOException, BootImageException {
+            out.position(start);
+            try {
+                file.transferTo(out);
+            } catch (ContentChangedException e) {
+                throw changed(n, e.planned(), e.found());
             }
         }
 

@@ -9,8 +9,22 @@ import java.io.IOException;
 public final class ContentChangedException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    private final long planned;
+    private final long found;
+
     public ContentChangedException(Content content, long planned, long found) {
         super(content + " holds " + (found > planned ? "more than " + planned : found + " instead of " + planned)
                 + " bytes");
+        this.planned = planned;
+        this.found = found;
+    }
+
+    public long planned() {
+        return planned;
+    }
+
+    /** The bytes found; above {@link #planned()} only says "more". */
+    public long found() {
+        return found;
     }
 }

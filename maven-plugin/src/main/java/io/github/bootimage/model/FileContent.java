@@ -9,10 +9,14 @@ import java.nio.channels.WritableByteChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.OpenOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
 
 /** Content of a file on the build host. The size is taken once, when the tree is planned. */
 public record FileContent(Path file, long size) implements Content {
+    /** One set for every open: the varargs form builds a new one per file. */
+    private static final Set<OpenOption> READ = Set.of(StandardOpenOption.READ);
 
     public static FileContent of(Path file) throws IOException {
         return new FileContent(file, Files.size(file));
@@ -39,7 +43,7 @@ public record FileContent(Path file, long size) implements Content {
     @Override
     public FileChannel openChannel() throws IOException {
         try {
-            return FileChannel.open(file, StandardOpenOption.READ);
+            return FileChannel.open(file, READ);
         } catch (AccessDeniedException e) {
             throw notReadable(e);
         }
