@@ -72,9 +72,11 @@ public class BootTestMojo extends AbstractQemuMojo {
     @Parameter(defaultValue = "${project.build.directory}/bootimage/boot-test")
     File reportsDirectory;
 
+    /** Maven's -DskipTests: skips the boot test like every other test. */
     @Parameter(property = "skipTests", defaultValue = "false")
     boolean skipTests;
 
+    /** Maven's -DskipITs: the boot test is an integration test, so it is skipped too. */
     @Parameter(property = "skipITs", defaultValue = "false")
     boolean skipITs;
 

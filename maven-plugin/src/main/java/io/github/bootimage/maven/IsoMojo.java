@@ -76,9 +76,10 @@ public class IsoMojo extends AbstractMojo {
     /** The isohybrid MBR/GPT, so that the image also boots from a USB disk (needs bios). */
     @Parameter(property = "bootimage.iso.hybrid", defaultValue = "true")
     private boolean hybrid;
-    /** Where the kernel and the initramfs go on the ISO. */
+    /** Where the kernel goes on the ISO (an absolute path; the boot menus load it from there). */
     @Parameter(defaultValue = "/boot/vmlinuz")
     private String kernelPath;
+    /** Where the initramfs goes on the ISO (an absolute path; the boot menus load it from there). */
     @Parameter(defaultValue = "/boot/initrd.img")
     private String initrdPath;
     /** Files copied onto the ISO. */
@@ -87,8 +88,10 @@ public class IsoMojo extends AbstractMojo {
     /** ECMA-119 volume identifier (A-Z 0-9 _, at most 32); default: the artifactId in upper case. */
     @Parameter(property = "bootimage.iso.volumeId")
     private String volumeId;
+    /** ECMA-119 publisher identifier of the primary volume descriptor (upper-cased, at most 128 characters). */
     @Parameter(defaultValue = "")
     private String publisher;
+    /** ECMA-119 application identifier of the primary volume descriptor (upper-cased, at most 128 characters). */
     @Parameter(defaultValue = "")
     private String applicationId;
     /** The one timestamp of every date in the image. */
@@ -97,8 +100,10 @@ public class IsoMojo extends AbstractMojo {
     /** Classifier when the ISO is attached (packaging other than iso). */
     @Parameter(defaultValue = "iso")
     private String classifier;
+    /** Skips this goal only. */
     @Parameter(property = "bootimage.iso.skip", defaultValue = "false")
     private boolean skip;
+    /** Skips every bootimage goal. */
     @Parameter(property = "bootimage.skip", defaultValue = "false")
     private boolean skipAll;
 

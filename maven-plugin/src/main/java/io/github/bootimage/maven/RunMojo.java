@@ -45,6 +45,7 @@ public class RunMojo extends AbstractQemuMojo {
     @Parameter(defaultValue = "${project.build.directory}/bootimage/run")
     File workDirectory;
 
+    /** Skips every bootimage goal. */
     @Parameter(property = "bootimage.skip", defaultValue = "false")
     boolean skipAll;
 
