@@ -114,6 +114,9 @@ public class BootTestMojo extends AbstractQemuMojo {
             }
         }
         int threads = parallel != null ? parallel : BootTestRequest.defaultParallelism(hostCores);
+        atLeast(memory, 16, "memory", "bootimage.bootTest.memory", " (MiB)");
+        atLeast(cpus, 1, "cpus", "bootimage.bootTest.cpus", "");
+        atLeast(threads, 1, "parallel", "bootimage.bootTest.parallel", "");
         try {
             return new BootTestRequest(list, path(image), path(kernelFile), path(initrdFile),
                     cmdline == null ? "" : cmdline, memory, cpus, qemuArgs(), script(), reportsDirectory.toPath(),

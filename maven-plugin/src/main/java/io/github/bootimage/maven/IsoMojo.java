@@ -130,6 +130,7 @@ public class IsoMojo extends AbstractMojo {
             getLog().info("Skipping the ISO (bootimage.iso.skip / bootimage.skip).");
             return;
         }
+        validate();
         Instant epoch = BuildEpoch.resolve(outputTimestamp, getLog());
         String volume = volumeId != null ? volumeId : defaultVolumeId(project.getArtifactId());
         Path output = ImageFiles.iso(project);
@@ -174,6 +175,24 @@ public class IsoMojo extends AbstractMojo {
                     project.getName() + " " + project.getVersion());
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    /** Checks the parameters that need no input, before anything is fetched. */
+    void validate() throws MojoExecutionException {
+        if (hybrid && !bios) {
+            getLog().warn("<hybrid> is ignored because <bios> is false: the hybrid MBR/GPT starts ISOLINUX, so "
+                    + "this ISO boots from CD/DVD only, not as a USB disk. Set <hybrid>false</hybrid> to silence this, "
+                    + "or <bios>true</bios> for USB boot.");
+        }
+        absolute("kernelPath", kernelPath);
+        absolute("initrdPath", initrdPath);
+    }
+
+    private static void absolute(String parameter, String value) throws MojoExecutionException {
+        if (value == null || !value.startsWith("/")) {
+            throw new MojoExecutionException("<" + parameter + ">" + value + "</" + parameter + "> must be an "
+                    + "absolute path on the ISO, such as /boot/vmlinuz or /boot/initrd.img.");
         }
     }
 

@@ -67,6 +67,8 @@ public class RunMojo extends AbstractQemuMojo {
     }
 
     QemuLaunch launch(int hostCores) throws BootImageException, MojoExecutionException {
+        atLeast(memory, 16, "memory", "bootimage.run.memory", " (MiB)");
+        atLeast(cpus != null ? cpus : hostCores, 1, "cpus", "bootimage.run.cpus", "");
         try {
             return new QemuLaunch(target(firmware, medium), path(image), kernelFor("kernel".equals(medium)), initrdFor("kernel".equals(medium)),
                     cmdline == null ? "" : cmdline, memory, cpus != null ? cpus : hostCores, qemuArgs());
