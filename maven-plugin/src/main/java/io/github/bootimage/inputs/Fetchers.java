@@ -113,7 +113,8 @@ final class Fetchers {
             settings.log().info(in.name() + ": apt-get download " + spec);
             Path dir = cache.newTempDir("apt-");
             try {
-                Path file = apt.download(in.name(), c.pkg(), c.version(), dir, locked != null);
+                Path file = apt.download(in.name(), c.pkg(), c.version(), c.size(), dir, locked != null,
+                        settings.log());
                 String actual = Sha256.of(file);
                 verify(in, "apt-get download " + spec, expected, actual);
                 verify(in, "apt-get download " + spec + " (hash in the apt archive index)", c.sha256(), actual);

@@ -87,7 +87,8 @@ class DebianInputTest {
     void unknownPackageAndMissingPath() throws Exception {
         Input unknown = new Input("busybox", Source.DebianPackage.parse("no-such-package-bootimage"), null, null);
         assertThatThrownBy(() -> resolver(dir.resolve("cache"), false, LockMode.NORMAL).resolve(unknown))
-                .hasMessageContaining("'no-such-package-bootimage' is not in the apt archive");
+                .hasMessageContaining("'no-such-package-bootimage' cannot be fetched: the apt archive of this machine "
+                        + "has no package of that name").hasMessageNotContaining("apt-get update");
         Input noPath = new Input("busybox", Source.DebianPackage.parse("busybox-static"), "bin/no-such-file", null);
         assertThatThrownBy(() -> resolver(dir.resolve("cache"), false, LockMode.NORMAL).resolve(noPath))
                 .hasMessageContaining("no file 'bin/no-such-file'").hasMessageContaining("bin/busybox");
