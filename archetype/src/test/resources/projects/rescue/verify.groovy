@@ -7,4 +7,20 @@ logs.each { log ->
     assert text.contains('rescue image: hooks ran') : "${log}: the S50hello.sh hook did not run"
     assert text.contains('Rescue image built with bootimage') : "${log}: /etc/motd was not shown"
 }
+
+// The project has its own Maven wrapper, pinned like ours, executable, and it runs: './mvnw -v' starts the
+// pinned Maven (fetched once into ~/.m2/wrapper, where this build's own ./mvnw put it: no network here).
+def project = new File(basedir.toString())
+def mvnw = new File(project, 'mvnw')
+assert mvnw.isFile() && mvnw.canExecute() : "${mvnw} is missing or not executable"
+def props = new Properties()
+new File(project, '.mvn/wrapper/maven-wrapper.properties').withInputStream { props.load(it) }
+assert props.distributionUrl.endsWith('/apache-maven-3.9.11-bin.zip') : "wrapper pins ${props.distributionUrl}"
+assert props.distributionSha256Sum ==~ /[0-9a-f]{64}/ : 'the wrapper pins no SHA-256 of Maven'
+def readme = new File(project, 'README.md').getText('UTF-8')
+assert readme.contains('./mvnw verify') && !(readme =~ /(?m)^\s+mvn /) : 'README.md should use ./mvnw'
+def proc = new ProcessBuilder('./mvnw', '-v').directory(project).redirectErrorStream(true).start()
+def out = proc.inputStream.getText('UTF-8')
+assert proc.waitFor() == 0 : "./mvnw -v failed:\n${out}"
+assert out.contains('Apache Maven 3.9.11') : "./mvnw -v ran another Maven:\n${out}"
 true

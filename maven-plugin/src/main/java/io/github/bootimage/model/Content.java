@@ -28,8 +28,9 @@ public interface Content {
      * Writes exactly {@link #size()} bytes to {@code target} (for host files with
      * {@link java.nio.channels.FileChannel#transferTo}: sendfile on Linux, no copy through Java).
      *
-     * @throws ContentChangedException if the source now holds fewer or more bytes than {@link #size()}
+     * @throws ContentChangedException if the source now holds fewer or more bytes than {@code size()}
      */
+    // {@code}, not {@link}: a link in an inherited @throws crashes JDK 17's javadoc (NullPointerException).
     default void transferTo(WritableByteChannel target) throws IOException {
         try (ReadableByteChannel in = openChannel()) {
             ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(1 << 16, size() + 1));
