@@ -1,6 +1,7 @@
 package io.github.bootimage.boot;
 
 import io.github.bootimage.BootImageException;
+import io.github.bootimage.build.StepLog;
 import io.github.bootimage.fat.FatImageWriter;
 import io.github.bootimage.fat.FatOptions;
 import io.github.bootimage.iso9660.IsoImageRequest;
@@ -46,6 +47,11 @@ public final class BootableIso {
     }
 
     public static IsoLayout write(Request r) throws BootImageException {
+        return write(r, StepLog.NONE);
+    }
+
+    /** Writes the image, reporting the EFI system partition and the ISO as two steps. */
+    public static IsoLayout write(Request r, StepLog steps) throws BootImageException {
         IsoContent c = r.content();
         FileTree tree = IsoTree.isoTree(c);
         List<BootEntry> boot = new ArrayList<>();
@@ -54,8 +60,11 @@ public final class BootableIso {
         }
         if (c.uefi().isPresent()) {
             Path esp = r.workDir().resolve("efi.img");
-            FatImageWriter.write(IsoTree.espTree(c.uefi().get()), FatOptions.of(r.epoch()), esp);
-            tree.add(new Entry.RegularFile(IsoTree.EFI_IMAGE, 0644, 0, 0, fileContent(esp)));
+            FileTree espTree = IsoTree.espTree(c.uefi().get());
+            FatImageWriter.write(espTree, FatOptions.of(r.epoch()), esp);
+            FileContent espContent = fileContent(esp);
+            steps.done("EFI system partition (FAT)", espTree.size(), espContent.size());
+            tree.add(new Entry.RegularFile(IsoTree.EFI_IMAGE, 0644, 0, 0, espContent));
             boot.add(BootEntry.uefi(IsoTree.EFI_IMAGE));
         }
         IsoImageRequest request = IsoImageRequest.of(tree, r.volumeId(), r.epoch())
@@ -63,7 +72,9 @@ public final class BootableIso {
                 .withElTorito(new ElToritoConfig(boot, Optional.of(IsoTree.BOOT_CATALOG)))
                 .withSystemArea(systemArea(c, r));
         request.validate();
-        return IsoImageWriter.write(request, r.output());
+        IsoLayout layout = IsoImageWriter.write(request, r.output());
+        steps.done("ISO 9660 + Rock Ridge + Joliet", tree.size(), fileContent(r.output()).size());
+        return layout;
     }
 
     private static SystemArea systemArea(IsoContent c, Request r) throws BootImageException {

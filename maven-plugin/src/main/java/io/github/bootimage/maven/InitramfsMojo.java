@@ -1,6 +1,7 @@
 package io.github.bootimage.maven;
 
 import io.github.bootimage.BootImageException;
+import io.github.bootimage.boot.BootFileVersions;
 import io.github.bootimage.busybox.Architecture;
 import io.github.bootimage.build.Fingerprint;
 import io.github.bootimage.build.UpToDate;
@@ -9,7 +10,9 @@ import io.github.bootimage.initramfs.AppletLayout;
 import io.github.bootimage.initramfs.InitSystem;
 import io.github.bootimage.initramfs.InitramfsBuilder;
 import io.github.bootimage.initramfs.InitramfsRequest;
+import io.github.bootimage.initramfs.InitramfsTree;
 import io.github.bootimage.model.Entry;
+import io.github.bootimage.model.FileTree;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -120,7 +124,7 @@ public class InitramfsMojo extends AbstractMojo {
             Path work = Files.createDirectories(ImageFiles.workDir(project).resolve("initramfs"));
             UpToDate.run("Initramfs (" + request.compression().id() + ", " + request.threads() + " threads)",
                     request.output(), work.resolve(execution.getExecutionId() + ".stamp"), fingerprint(request), getLog()::info,
-                    () -> InitramfsBuilder.build(request));
+                    () -> write(request));
         } catch (BootImageException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         } catch (IOException e) {
@@ -131,6 +135,35 @@ public class InitramfsMojo extends AbstractMojo {
             String ext = request.compression().extension();
             projectHelper.attachArtifact(project, "cpio" + ext, classifier, request.output().toFile());
         }
+    }
+
+    /** Builds the tree, lists it with -X, writes it: each step logged with its entries, bytes and time. */
+    private void write(InitramfsRequest request) throws BootImageException, IOException {
+        getLog().info("  " + BootFileVersions.busybox(request.busybox())
+                .orElse("BusyBox (no version string) " + request.busybox()));
+        TimedSteps steps = new TimedSteps(getLog());
+        FileTree tree = InitramfsTree.of(request);
+        long bytes = 0;
+        for (Entry e : tree.entries()) {
+            long size = e instanceof Entry.RegularFile f ? f.content().size() : 0;
+            bytes += size;
+            if (getLog().isDebugEnabled()) {
+                getLog().debug(String.format(Locale.ROOT, "  %-7s %04o %d:%d %,12d /%s%s", kind(e), e.mode(),
+                        e.uid(), e.gid(), size, e.path().value(),
+                        e instanceof Entry.Symlink s ? " -> " + s.target() : ""));
+            }
+        }
+        steps.done("tree (applets, init, overlay, entries; -X lists them)", tree.size(), bytes);
+        InitramfsBuilder.write(tree, request);
+        steps.done("cpio newc + " + request.compression().id(), tree.size(), Files.size(request.output()));
+    }
+
+    private static String kind(Entry e) {
+        if (e instanceof Entry.DeviceNode n) {
+            return n.kind() == Entry.DeviceNode.Kind.CHARACTER ? "char" : "block";
+        }
+        return e instanceof Entry.Directory ? "dir" : e instanceof Entry.RegularFile ? "file"
+                : e instanceof Entry.Symlink ? "symlink" : "link";
     }
 
     private InitramfsRequest request() throws MojoExecutionException {

@@ -1,6 +1,7 @@
 package io.github.bootimage.maven;
 
 import io.github.bootimage.BootImageException;
+import io.github.bootimage.boot.BootFileVersions;
 import io.github.bootimage.boot.BootableIso;
 import io.github.bootimage.boot.IsoContent;
 import io.github.bootimage.build.Fingerprint;
@@ -10,6 +11,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javax.inject.Inject;
@@ -142,8 +145,11 @@ public class IsoMojo extends AbstractMojo {
                     + (content.uefi().isPresent() ? " [UEFI: shim + GRUB]" : "") + (hybrid && bios ? " [hybrid]" : "");
             UpToDate.run(what, output, work.resolve(execution.getExecutionId() + ".stamp"),
                     fingerprint(content, volume, epoch), getLog()::info,
-                    () -> BootableIso.write(new BootableIso.Request(content, volume, upper(publisher),
-                            upper(applicationId), epoch, output, work)));
+                    () -> {
+                        logVersions(content);
+                        BootableIso.write(new BootableIso.Request(content, volume, upper(publisher),
+                                upper(applicationId), epoch, output, work), new TimedSteps(getLog()));
+                    });
         } catch (BootImageException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         } catch (IOException e) {
@@ -176,6 +182,20 @@ public class IsoMojo extends AbstractMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
+    }
+
+    /** Which kernel and boot loaders go into the image, as they name themselves. */
+    private void logVersions(IsoContent c) throws IOException {
+        getLog().info("  kernel: " + BootFileVersions.kernel(c.kernel()).orElse("(no version string) " + c.kernel()));
+        List<String> loaders = new ArrayList<>();
+        if (c.bios().isPresent()) {
+            loaders.add(BootFileVersions.isolinux(c.bios().get().isolinuxBin()).orElse("ISOLINUX (no version string)"));
+        }
+        if (c.uefi().isPresent()) {
+            loaders.add(BootFileVersions.shim(c.uefi().get().shim()).orElse("shim (no version string)"));
+            loaders.add(BootFileVersions.grub(c.uefi().get().grub()).orElse("GRUB (no version string)"));
+        }
+        getLog().info("  boot loaders: " + String.join(", ", loaders));
     }
 
     /** Checks the parameters that need no input, before anything is fetched. */
