@@ -10,13 +10,15 @@ logs.each { log ->
 
 // The project has its own Maven wrapper, pinned like ours, executable, and it runs: './mvnw -v' starts the
 // pinned Maven (fetched once into ~/.m2/wrapper, where this build's own ./mvnw put it: no network here).
-def project = new File(basedir.toString())
+def props = new Properties()
+new File(basedir.toString(), 'archetype.properties').withInputStream { props.load(it) }
+def project = new File(basedir.toString(), 'project/' + props.artifactId)
 def mvnw = new File(project, 'mvnw')
 assert mvnw.isFile() && mvnw.canExecute() : "${mvnw} is missing or not executable"
-def props = new Properties()
-new File(project, '.mvn/wrapper/maven-wrapper.properties').withInputStream { props.load(it) }
-assert props.distributionUrl.endsWith('/apache-maven-3.9.11-bin.zip') : "wrapper pins ${props.distributionUrl}"
-assert props.distributionSha256Sum ==~ /[0-9a-f]{64}/ : 'the wrapper pins no SHA-256 of Maven'
+def wrapper = new Properties()
+new File(project, '.mvn/wrapper/maven-wrapper.properties').withInputStream { wrapper.load(it) }
+assert wrapper.distributionUrl.endsWith('/apache-maven-3.9.11-bin.zip') : "wrapper pins ${wrapper.distributionUrl}"
+assert wrapper.distributionSha256Sum ==~ /[0-9a-f]{64}/ : 'the wrapper pins no SHA-256 of Maven'
 def readme = new File(project, 'README.md').getText('UTF-8')
 assert readme.contains('./mvnw verify') && !(readme =~ /(?m)^\s+mvn /) : 'README.md should use ./mvnw'
 def proc = new ProcessBuilder('./mvnw', '-v').directory(project).redirectErrorStream(true).start()
