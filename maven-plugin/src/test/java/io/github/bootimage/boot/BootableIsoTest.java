@@ -13,9 +13,9 @@ import io.github.bootimage.qemu.BootTestRequest;
 import io.github.bootimage.qemu.BootTester;
 import io.github.bootimage.qemu.Firmware;
 import io.github.bootimage.qemu.Medium;
-import io.github.bootimage.qemu.OvmfLocator;
 import io.github.bootimage.qemu.QemuHost;
 import io.github.bootimage.testing.DebianPackages;
+import io.github.bootimage.testing.QemuBoot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -97,8 +97,7 @@ class BootableIsoTest {
 
     @Test
     void bootsOnBiosAndUefiAsCdAndAsDiskAndWithSecureBoot() throws Exception {
-        QemuHost host = QemuHost.discover("qemu-system-x86_64", System.getenv("PATH"), Path.of("/dev/kvm"),
-                new OvmfLocator(Path.of("/"), Optional.empty(), Optional.empty()));
+        QemuHost host = QemuBoot.host(Firmware.UEFI_SECUREBOOT);
         List<BootTarget> targets = List.of(new BootTarget(Firmware.BIOS, Medium.CDROM),
                 new BootTarget(Firmware.UEFI, Medium.CDROM), new BootTarget(Firmware.UEFI_SECUREBOOT, Medium.CDROM),
                 new BootTarget(Firmware.BIOS, Medium.DISK), new BootTarget(Firmware.UEFI, Medium.DISK));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.github.bootimage.BootImageException;
 import io.github.bootimage.testing.BootFixtures;
 import io.github.bootimage.testing.DebianPackages;
+import io.github.bootimage.testing.QemuBoot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -38,8 +39,7 @@ class BootTesterTest {
         for (String tool : List.of("qemu-system-x86_64", "cpio", "gzip", "apt-get", "dpkg-deb")) {
             assumeTrue(BootFixtures.hasTool(tool), tool + " is not installed");
         }
-        host = QemuHost.discover("qemu-system-x86_64", System.getenv("PATH"), Path.of("/dev/kvm"),
-                new OvmfLocator(Path.of("/"), Optional.empty(), Optional.empty()));
+        host = QemuBoot.host(Firmware.BIOS);
     }
 
     private BootTester tester() {
