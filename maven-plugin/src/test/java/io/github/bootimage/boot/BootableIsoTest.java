@@ -1,7 +1,6 @@
 package io.github.bootimage.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.github.bootimage.initramfs.InitramfsBuilder;
 import io.github.bootimage.initramfs.InitramfsRequest;
@@ -15,6 +14,7 @@ import io.github.bootimage.qemu.Firmware;
 import io.github.bootimage.qemu.Medium;
 import io.github.bootimage.qemu.QemuHost;
 import io.github.bootimage.testing.DebianPackages;
+import io.github.bootimage.testing.HostTools;
 import io.github.bootimage.testing.QemuBoot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -113,10 +113,7 @@ class BootableIsoTest {
     }
 
     private static String run(String... command) throws IOException, InterruptedException {
-        Path tool = java.util.stream.Stream.of("/usr/bin", "/usr/sbin", "/bin", "/sbin").map(d -> Path.of(d, command[0]))
-                .filter(Files::isExecutable).findFirst().orElse(null);
-        assumeThat(tool).as(command[0] + " installed").isNotNull();
-        command[0] = tool.toString();
+        command[0] = HostTools.require(command[0]).toString();
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();

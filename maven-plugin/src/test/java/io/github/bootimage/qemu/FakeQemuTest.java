@@ -128,7 +128,8 @@ class FakeQemuTest {
 
     @Test
     void longWaitsPrintAHeartbeatAndEachTargetItsResultWhenItEnds() throws Exception {
-        String slow = "#!/bin/sh\nprintf 'Loading initial ramdisk\\r\\n'\nsleep 3\n" + SHELL.substring("#!/bin/sh\n".length()) + "exit 0\n";
+        String slow = "#!/bin/sh\nprintf 'Loading initial ramdisk\\r\\n'\nsleep 3\n"
+                + SHELL.substring("#!/bin/sh\n".length()) + "exit 0\n";
         BootResult r = boot(slow, BootScript.defaults(Optional.empty(), Duration.ofSeconds(20), Duration.ofSeconds(3)),
                 Duration.ofSeconds(1)).results().get(0);
         assertThat(r.failure()).isEmpty();

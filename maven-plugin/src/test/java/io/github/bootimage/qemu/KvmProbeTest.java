@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -132,7 +133,7 @@ class KvmProbeTest {
     /** The test guest's firmware really runs: under TCG here, QEMU exits with the agreed code. */
     @Test
     void theTestGuestRunsInARealQemu() throws Exception {
-        assumeTrue(HostTools.has("qemu-system-x86_64"), "qemu-system-x86_64 is not installed");
+        HostTools.require("qemu-system-x86_64");
         Path rom = Files.write(dir.resolve("probe.rom"), KvmProbe.firmware());
         List<String> command = new ArrayList<>(KvmProbe.command(Path.of("qemu-system-x86_64"), rom));
         command.set(command.indexOf("kvm"), "tcg");
@@ -146,12 +147,48 @@ class KvmProbeTest {
     /** This machine: whatever its KVM, the plugin's own choice gives an accelerator and says why. */
     @Test
     void thisHostsVerdict() throws Exception {
-        assumeTrue(HostTools.has("qemu-system-x86_64"), "qemu-system-x86_64 is not installed");
+        HostTools.require("qemu-system-x86_64");
         QemuHost host = QemuHost.discover("qemu-system-x86_64", System.getenv("PATH"), AcceleratorChoice.AUTO,
                 new OvmfLocator(dir, Optional.empty(), Optional.empty()));
         assertThat(host.acceleratorNote()).startsWith("KVM: ").endsWith(AcceleratorChoice.FORCE_HINT);
         if (!Files.exists(KvmProbe.DEVICE)) {
             assertThat(host.accelerator()).isEqualTo(Accelerator.TCG);
+        }
+    }
+
+    /** Every boot of the project (plugin, tests, ITs, archetype, benchmarks) goes through the one choice. */
+    @Test
+    void nothingElseNamesTheKvmDevice() throws IOException {
+        Path root = Path.of("").toAbsolutePath().getParent();
+        assumeTrue(Files.isDirectory(root.resolve("its")), "not run from the source tree: " + root);
+        String device = "/dev/" + "kvm";
+        List<String> offenders = new ArrayList<>();
+        Files.walkFileTree(root, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult preVisitDirectory(Path d,
+                                                                   java.nio.file.attribute.BasicFileAttributes a) {
+                return Set.of("target", ".git", "docs", "node_modules").contains(String.valueOf(d.getFileName()))
+                        ? java.nio.file.FileVisitResult.SKIP_SUBTREE : java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path f, java.nio.file.attribute.BasicFileAttributes a) {
+                String name = f.getFileName().toString();
+                if (name.matches(".*\\.(java|groovy|sh|xml|properties|txt)|run") && !name.equals("KvmProbe.java")
+                        && contains(f, device)) {
+                    offenders.add(root.relativize(f).toString());
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
+        assertThat(offenders).as("files that name %s instead of asking KvmProbe", device).isEmpty();
+    }
+
+    private static boolean contains(Path file, String text) {
+        try {
+            return new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1).contains(text);
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -1,7 +1,6 @@
 package io.github.bootimage.qemu;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.bootimage.testing.HostTools;
 import java.io.BufferedReader;
@@ -23,7 +22,7 @@ class QemuWatchdogTest {
 
     @Test
     void qemuDiesWithTheJvmThatStartedItEvenOnSigkill() throws Exception {
-        assumeTrue(HostTools.has("qemu-system-x86_64"), "qemu-system-x86_64 is not installed");
+        HostTools.require("qemu-system-x86_64", "sh");
         // A real QEMU whose guest halts at once: it would idle forever.
         Path rom = Files.write(dir.resolve("halt.rom"), KvmProbe.firmware());
         List<String> qemu = List.of("qemu-system-x86_64", "-accel", "tcg", "-machine", "pc", "-m", "16",
@@ -35,7 +34,8 @@ class QemuWatchdogTest {
         Process jvm = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         long qemuPid;
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader out = new BufferedReader(new InputStreamReader(jvm.getInputStream(),
+                    StandardCharsets.UTF_8));
             qemuPid = Long.parseLong(CompletableFuture.supplyAsync(() -> readLine(out)).get(2, TimeUnit.MINUTES));
             assertThat(running(qemuPid)).as("QEMU started by the child JVM").isTrue();
             Thread.sleep(500);

@@ -1,7 +1,6 @@
 package io.github.bootimage.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.abort;
 
 import io.github.bootimage.BootImageException;
 import io.github.bootimage.qemu.AcceleratorChoice;
@@ -101,7 +100,7 @@ public final class QemuBoot {
             }
             return host;
         } catch (BootImageException e) {
-            return abort(e.getMessage());
+            return HostTools.missing(e.getMessage(), firmware.isUefi() ? "qemu-system-x86 ovmf" : "qemu-system-x86");
         }
     }
 }
