@@ -131,6 +131,14 @@ abstract class AbstractQemuMojo extends AbstractMojo {
         }
     }
 
+    /** Checks a number before it reaches QEMU, naming it as the POM and the command line spell it. */
+    static void atLeast(int value, int min, String parameter, String property, String unit) throws BootImageException {
+        if (value < min) {
+            throw new BootImageException("<" + parameter + ">" + value + "</" + parameter + "> (-D" + property
+                    + "=" + value + ") must be at least " + min + unit);
+        }
+    }
+
     static BootTarget target(String firmware, String medium) throws BootImageException {
         return new BootTarget(Firmware.parse(firmware), Medium.parse(medium));
     }

@@ -72,9 +72,11 @@ public class BootTestMojo extends AbstractQemuMojo {
     @Parameter(defaultValue = "${project.build.directory}/bootimage/boot-test")
     File reportsDirectory;
 
+    /** Maven's -DskipTests: skips the boot test like every other test. */
     @Parameter(property = "skipTests", defaultValue = "false")
     boolean skipTests;
 
+    /** Maven's -DskipITs: the boot test is an integration test, so it is skipped too. */
     @Parameter(property = "skipITs", defaultValue = "false")
     boolean skipITs;
 
@@ -121,6 +123,9 @@ public class BootTestMojo extends AbstractQemuMojo {
             }
         }
         int threads = parallel != null ? parallel : BootTestRequest.defaultParallelism(hostCores);
+        atLeast(memory, 16, "memory", "bootimage.bootTest.memory", " (MiB)");
+        atLeast(cpus, 1, "cpus", "bootimage.bootTest.cpus", "");
+        atLeast(threads, 1, "parallel", "bootimage.bootTest.parallel", "");
         try {
             return new BootTestRequest(list, path(image), path(kernelFile), path(initrdFile),
                     cmdline == null ? "" : cmdline, memory, cpus, qemuArgs(), script(), reportsDirectory.toPath(),

@@ -45,6 +45,7 @@ public class RunMojo extends AbstractQemuMojo {
     @Parameter(defaultValue = "${project.build.directory}/bootimage/run")
     File workDirectory;
 
+    /** Skips every bootimage goal. */
     @Parameter(property = "bootimage.skip", defaultValue = "false")
     boolean skipAll;
 
@@ -73,6 +74,8 @@ public class RunMojo extends AbstractQemuMojo {
     }
 
     QemuLaunch launch(int hostCores) throws BootImageException, MojoExecutionException {
+        atLeast(memory, 16, "memory", "bootimage.run.memory", " (MiB)");
+        atLeast(cpus != null ? cpus : hostCores, 1, "cpus", "bootimage.run.cpus", "");
         try {
             return new QemuLaunch(target(firmware, medium), path(image), kernelFor("kernel".equals(medium)), initrdFor("kernel".equals(medium)),
                     cmdline == null ? "" : cmdline, memory, cpus != null ? cpus : hostCores, qemuArgs());
