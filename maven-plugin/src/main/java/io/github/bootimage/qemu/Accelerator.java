@@ -3,7 +3,7 @@ package io.github.bootimage.qemu;
 /** The accelerator QEMU runs the guest with: KVM, or QEMU's software emulation (TCG). */
 public enum Accelerator {
     KVM("kvm", "KVM hardware virtualisation"),
-    TCG("tcg", "software emulation (TCG: boots are several times slower than with KVM)");
+    TCG("tcg", "software emulation (TCG, boots are several times slower than with KVM)");
 
     private final String qemuName;
     private final String description;

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * virtualisation without VMX, no KVM), plus the test guest itself in a real QEMU.
  */
 class KvmProbeTest {
-    /** What QEMU does on a host whose /dev/kvm opens but cannot run guests: the error, then silence, alive. */
+    /** What QEMU does on a host whose KVM device opens but cannot run guests: the error, then silence, alive. */
     static final String BROKEN_KVM = "#!/bin/sh\n"
             + "echo \"$@\" > \"$0.args\"\n"
             + "echo 'KVM internal error. Suberror: 1' >&2\n"
@@ -43,7 +43,7 @@ class KvmProbeTest {
         return qemu;
     }
 
-    /** A device file this (root or not) user can open read-write, standing in for a /dev/kvm that opens. */
+    /** A device file this (root or not) user can open read-write, standing in for a KVM device that opens. */
     private KvmProbe openableDevice(Duration timeout) throws IOException {
         Path device = Files.writeString(dir.resolve("kvm"), "");
         return new KvmProbe(device, timeout);
