@@ -1,7 +1,6 @@
 package io.github.bootimage.debian;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.bootimage.compress.Compression;
 import io.github.bootimage.initramfs.InitramfsBuilder;
@@ -43,7 +42,7 @@ class PackageSetTest {
 
     @Test
     void packagesRunFromTheImageAndMatchDpkgDeb(@TempDir Path dir) throws Exception {
-        assumeTrue(HostTools.has("cpio") && HostTools.has("dpkg-deb"));
+        HostTools.require("cpio", "dpkg-deb", "apt-get");
         Path lock = dir.resolve("bootimage.lock");
         List<String> log = new ArrayList<>();
         Userland u = userland(resolver(lock, LockMode.NORMAL), SET, log);
