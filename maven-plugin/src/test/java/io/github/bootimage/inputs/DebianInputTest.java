@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.bootimage.BootImageException;
+import io.github.bootimage.io.Sha256;
 import io.github.bootimage.testing.DebianPackages;
 import java.nio.file.Files;
 import java.nio.file.Path;
