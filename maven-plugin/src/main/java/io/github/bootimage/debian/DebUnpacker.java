@@ -4,17 +4,15 @@ import io.github.bootimage.BootImageException;
 import io.github.bootimage.inputs.ArchiveExtractor;
 import io.github.bootimage.inputs.ArchiveFormats;
 import io.github.bootimage.inputs.ContentCache;
+import io.github.bootimage.io.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.apache.commons.compress.archivers.ArchiveInputStream;
@@ -70,7 +68,7 @@ public final class DebUnpacker {
     }
 
     private List<DataEntry> read(String pkg, Path deb, String sha256) throws BootImageException, IOException {
-        MessageDigest debDigest = sha256();
+        MessageDigest debDigest = Sha256.digest();
         List<DataEntry> entries = new ArrayList<>();
         try (InputStream raw = new DigestInputStream(Files.newInputStream(deb), debDigest)) {
             try {
@@ -86,7 +84,7 @@ public final class DebUnpacker {
                 throw corrupt(pkg, deb, "it is not a valid .deb (" + e.getMessage() + ")", e);
             }
         }
-        String actual = HexFormat.of().formatHex(debDigest.digest());
+        String actual = Sha256.hex(debDigest);
         if (!actual.equals(sha256)) {
             throw corrupt(pkg, deb, "its SHA-256 is " + actual + ", not " + sha256 + " as pinned", null);
         }
@@ -127,11 +125,11 @@ public final class DebUnpacker {
     private String store(InputStream member) throws IOException {
         Path tmp = cache.newTempFile("member-");
         try {
-            MessageDigest md = sha256();
-            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(tmp), md)) {
+            String sha;
+            try (Sha256.HashingOutputStream out = new Sha256.HashingOutputStream(Files.newOutputStream(tmp))) {
                 member.transferTo(out);
+                sha = out.hex();
             }
-            String sha = HexFormat.of().formatHex(md.digest());
             if (cache.find(sha).isEmpty()) {
                 cache.store(tmp, sha);
             }
@@ -150,13 +148,5 @@ public final class DebUnpacker {
     private static BootImageException corrupt(String pkg, Path deb, String why, Throwable cause) {
         return new BootImageException(pkg + ": the cached .deb " + deb + " is unusable: " + why + ". Delete the "
                 + "file and build again: it will be fetched anew (and checked against bootimage.lock).", cause);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
