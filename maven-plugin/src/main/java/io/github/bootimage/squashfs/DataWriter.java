@@ -1,0 +1,191 @@
+package io.github.bootimage.squashfs;
+
+import io.github.bootimage.model.Content;
+import io.github.bootimage.model.ContentChangedException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * Streams file contents into data blocks and packs every tail (the last {@code size % blockSize} bytes, and whole
+ * small files) into shared fragment blocks, in the order files are added. A file identical to one added before
+ * (same size and SHA-256) is not written again: both inodes point at the same blocks. Whole blocks of zeros
+ * become holes (size 0), which the kernel reads back as zeros.
+ */
+final class DataWriter {
+    private final BlockPipeline pipeline;
+    private final int blockSize;
+    private final Map<Key, FileData> written = new HashMap<>();
+    private final ByteArrayOutputStream fragmentEntries = new ByteArrayOutputStream();
+    private final byte[] zeros;
+    private byte[] fragment;
+    private int fragmentFill;
+    private int fragments;
+
+    DataWriter(BlockPipeline pipeline, int blockSize) {
+        this.pipeline = pipeline;
+        this.blockSize = blockSize;
+        this.fragment = new byte[blockSize];
+        this.zeros = new byte[blockSize];
+    }
+
+    private record Key(long size, String sha256) {
+    }
+
+    /**
+     * Adds a file's bytes. {@code maybeDuplicate} says another file of this size exists: only then is a large
+     * file read twice (once to hash it), small files are hashed in memory.
+     */
+    FileData add(Content content, boolean maybeDuplicate) throws IOException {
+        long size = content.size();
+        if (size < blockSize) {
+            byte[] bytes = readSmall(content);
+            Key key = new Key(size, sha256(bytes));
+            FileData known = written.get(key);
+            if (known != null) {
+                return known;
+            }
+            FileData data = new FileData(size, blockSize);
+            addTail(data, bytes, bytes.length);
+            written.put(key, data);
+            return data;
+        }
+        Key key = null;
+        if (maybeDuplicate) {
+            key = new Key(size, hash(content));
+            FileData known = written.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        FileData data = stream(content);
+        if (key != null) {
+            written.put(key, data);
+        }
+        return data;
+    }
+
+    private FileData stream(Content content) throws IOException {
+        long size = content.size();
+        FileData data = new FileData(size, blockSize);
+        try (InputStream in = content.open()) {
+            for (int i = 0; i < data.blocks.length; i++) {
+                byte[] block = in.readNBytes(blockSize);
+                if (block.length < blockSize) {
+                    throw new ContentChangedException(content, size, (long) i * blockSize + block.length);
+                }
+                addBlock(data, i, block);
+            }
+            byte[] tail = in.readNBytes((int) (size % blockSize));
+            if (tail.length < size % blockSize || in.read() >= 0) {
+                throw new ContentChangedException(content, size, size - size % blockSize + tail.length
+                        + (tail.length < size % blockSize ? 0 : 1));
+            }
+            if (tail.length > 0) {
+                addTail(data, tail, tail.length);
+            }
+        }
+        return data;
+    }
+
+    private void addBlock(FileData data, int index, byte[] block) throws IOException {
+        if (isZero(block)) {
+            data.blocks[index] = 0;
+            data.sparse += blockSize;
+            return;
+        }
+        pipeline.submit(block, blockSize, (position, sizeField) -> {
+            if (data.start < 0) {
+                data.start = position;
+            }
+            data.blocks[index] = sizeField;
+        });
+    }
+
+    private void addTail(FileData data, byte[] tail, int length) throws IOException {
+        if (length == 0) {
+            return;
+        }
+        if (fragmentFill + length > blockSize) {
+            flushFragment();
+        }
+        System.arraycopy(tail, 0, fragment, fragmentFill, length);
+        data.fragment = fragments;
+        data.fragmentOffset = fragmentFill;
+        fragmentFill += length;
+    }
+
+    private void flushFragment() throws IOException {
+        if (fragmentFill == 0) {
+            return;
+        }
+        fragments++;
+        pipeline.submit(fragment, fragmentFill, (position, sizeField) -> {
+            // struct squashfs_fragment_entry, in submission order = fragment index order
+            byte[] entry = new LittleEndian(16).putLong(position).putInt("size", Integer.toUnsignedLong(sizeField))
+                    .putInt("unused", 0).bytes();
+            fragmentEntries.writeBytes(entry);
+        });
+        fragment = new byte[blockSize];
+        fragmentFill = 0;
+    }
+
+    /** Writes the last fragment and waits for every block; returns the position after the data. */
+    long finish() throws IOException {
+        flushFragment();
+        return pipeline.drain();
+    }
+
+    int fragmentCount() {
+        return fragments;
+    }
+
+    /** The fragment table's entries, once {@link #finish()} returned. */
+    byte[] fragmentEntries() {
+        return fragmentEntries.toByteArray();
+    }
+
+    private static byte[] readSmall(Content content) throws IOException {
+        try (InputStream in = content.open()) {
+            byte[] bytes = in.readNBytes((int) content.size());
+            if (bytes.length != content.size() || in.read() >= 0) {
+                throw new ContentChangedException(content, content.size(),
+                        bytes.length != content.size() ? bytes.length : content.size() + 1);
+            }
+            return bytes;
+        }
+    }
+
+    private static String hash(Content content) throws IOException {
+        MessageDigest digest = newDigest();
+        try (InputStream in = content.open()) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(newDigest().digest(bytes));
+    }
+
+    private static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    private boolean isZero(byte[] block) {
+        return Arrays.mismatch(block, zeros) < 0;
+    }
+}
