@@ -119,6 +119,11 @@ final class TestTrees {
         }
     }
 
+    /** The byte at {@code p} of a data region of {@link #sparse}. */
+    static byte byteAt(long p) {
+        return (byte) (p * 31 >>> 7);
+    }
+
     /** Bytes generated on the fly: {@code size} bytes, zero except one non-zero block every {@code stride}. */
     static Content sparse(long size, long stride) {
         return new Content() {
@@ -144,9 +149,18 @@ final class TestTrees {
                             return -1;
                         }
                         int n = (int) Math.min(len, size - position);
-                        for (int i = 0; i < n; i++) {
+                        for (int i = 0; i < n; ) {
                             long p = position + i;
-                            b[off + i] = p % stride < BLOCK ? (byte) (p * 31 >>> 7) : 0;
+                            long inStride = p % stride;
+                            int run = (int) Math.min(n - i, inStride < BLOCK ? BLOCK - inStride : stride - inStride);
+                            if (inStride < BLOCK) {
+                                for (int k = 0; k < run; k++) {
+                                    b[off + i + k] = byteAt(p + k);
+                                }
+                            } else {
+                                java.util.Arrays.fill(b, off + i, off + i + run, (byte) 0);
+                            }
+                            i += run;
                         }
                         position += n;
                         return n;
