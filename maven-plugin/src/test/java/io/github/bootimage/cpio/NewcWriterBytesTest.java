@@ -2,7 +2,6 @@ package io.github.bootimage.cpio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.bootimage.BootImageException;
 import io.github.bootimage.model.BytesContent;
@@ -107,7 +106,7 @@ class NewcWriterBytesTest {
 
     @Test
     void gnuCpioAndBsdtarExtractTheVariedTree(@TempDir Path dir) throws Exception {
-        assumeTrue(HostTools.has("cpio") && HostTools.has("bsdtar"));
+        HostTools.require("cpio", "bsdtar");
         FileTree tree = variedTree(dir);
         tree.remove(EntryPath.of("dev"));
         Path archive = dir.resolve("a.cpio");
