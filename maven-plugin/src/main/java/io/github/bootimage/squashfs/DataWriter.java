@@ -1,15 +1,13 @@
 package io.github.bootimage.squashfs;
 
 import io.github.bootimage.model.Content;
-import io.github.bootimage.model.ContentChangedException;
+import io.github.bootimage.io.Sha256;
+import io.github.bootimage.model.ContentReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -46,7 +44,7 @@ final class DataWriter {
         long size = content.size();
         if (size < blockSize) {
             byte[] bytes = readSmall(content);
-            Key key = new Key(size, sha256(bytes));
+            Key key = new Key(size, Sha256.of(bytes));
             FileData known = written.get(key);
             if (known != null) {
                 return known;
@@ -58,7 +56,9 @@ final class DataWriter {
         }
         Key key = null;
         if (maybeDuplicate) {
-            key = new Key(size, hash(content));
+            try (InputStream in = content.open()) {
+                key = new Key(size, Sha256.of(in));
+            }
             FileData known = written.get(key);
             if (known != null) {
                 return known;
@@ -72,26 +72,29 @@ final class DataWriter {
     }
 
     private FileData stream(Content content) throws IOException {
-        long size = content.size();
-        FileData data = new FileData(size, blockSize);
-        try (InputStream in = content.open()) {
+        FileData data = new FileData(content.size(), blockSize);
+        try (ContentReader in = ContentReader.open(content)) {
             for (int i = 0; i < data.blocks.length; i++) {
-                byte[] block = in.readNBytes(blockSize);
-                if (block.length < blockSize) {
-                    throw new ContentChangedException(content, size, (long) i * blockSize + block.length);
-                }
+                byte[] block = new byte[blockSize];
+                readFully(in, block, blockSize);
                 addBlock(data, i, block);
             }
-            byte[] tail = in.readNBytes((int) (size % blockSize));
-            if (tail.length < size % blockSize || in.read() >= 0) {
-                throw new ContentChangedException(content, size, size - size % blockSize + tail.length
-                        + (tail.length < size % blockSize ? 0 : 1));
+            int tailLength = (int) (content.size() % blockSize);
+            byte[] tail = new byte[tailLength];
+            readFully(in, tail, tailLength);
+            if (in.read(new byte[1], 0, 1) >= 0) {
+                throw new IllegalStateException("ContentReader reads no more than the size");
             }
-            if (tail.length > 0) {
-                addTail(data, tail, tail.length);
-            }
+            addTail(data, tail, tailLength);
         }
         return data;
+    }
+
+    /** Fills {@code b[0, length)}; the reader fails if the content ends early. */
+    private static void readFully(ContentReader in, byte[] b, int length) throws IOException {
+        for (int done = 0; done < length; ) {
+            done += in.read(b, done, length - done);
+        }
     }
 
     private void addBlock(FileData data, int index, byte[] block) throws IOException {
@@ -152,37 +155,12 @@ final class DataWriter {
     }
 
     private static byte[] readSmall(Content content) throws IOException {
-        try (InputStream in = content.open()) {
-            byte[] bytes = in.readNBytes((int) content.size());
-            if (bytes.length != content.size() || in.read() >= 0) {
-                throw new ContentChangedException(content, content.size(),
-                        bytes.length != content.size() ? bytes.length : content.size() + 1);
-            }
-            return bytes;
+        byte[] bytes = new byte[(int) content.size()];
+        try (ContentReader in = ContentReader.open(content)) {
+            readFully(in, bytes, bytes.length);
+            in.read(new byte[1], 0, 1);
         }
-    }
-
-    private static String hash(Content content) throws IOException {
-        MessageDigest digest = newDigest();
-        try (InputStream in = content.open()) {
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static String sha256(byte[] bytes) {
-        return HexFormat.of().formatHex(newDigest().digest(bytes));
-    }
-
-    private static MessageDigest newDigest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return bytes;
     }
 
     private boolean isZero(byte[] block) {

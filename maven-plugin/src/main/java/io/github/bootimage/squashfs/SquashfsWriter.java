@@ -1,6 +1,7 @@
 package io.github.bootimage.squashfs;
 
 import io.github.bootimage.BootImageException;
+import io.github.bootimage.io.AtomicOutput;
 import io.github.bootimage.model.ContentChangedException;
 import io.github.bootimage.model.Entry;
 import io.github.bootimage.model.EntryPath;
@@ -10,9 +11,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
@@ -43,29 +42,16 @@ public final class SquashfsWriter {
     public static Summary write(SquashfsRequest request, Path target, int threads) throws BootImageException {
         request.validate();
         TreeIndex index = new TreeIndex(request.tree());
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = null;
+        Summary[] summary = new Summary[1];
         try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-            Summary summary;
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                summary = write(request, index, channel, Math.max(1, threads));
-            }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            tmp = null;
-            return summary;
-        } catch (IOException e) {
-            throw new BootImageException("Cannot write the squashfs image " + target + ": " + e.getMessage()
-                    + ". Check free space and permissions of " + dir + ".", e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the original failure is what the user needs to see
+            AtomicOutput.<BootImageException>write(target, tmp -> {
+                try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                    summary[0] = write(request, index, channel, Math.max(1, threads));
                 }
-            }
+            });
+            return summary[0];
+        } catch (IOException e) {
+            throw AtomicOutput.failure("the squashfs image", target, e);
         }
     }
 
@@ -123,8 +109,7 @@ public final class SquashfsWriter {
         try {
             return writer.add(f.content(), twin);
         } catch (ContentChangedException e) {
-            throw new BootImageException("The file /" + f.path() + " of the squashfs image changed while it was"
-                    + " written: " + e.getMessage() + ". Do not modify the inputs during the build.", e);
+            throw e.at("/" + f.path(), "the squashfs image");
         }
     }
 

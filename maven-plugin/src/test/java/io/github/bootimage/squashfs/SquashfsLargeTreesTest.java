@@ -109,7 +109,7 @@ class SquashfsLargeTreesTest {
         changed.add(new Entry.RegularFile(EntryPath.of("etc/grown"), 0644, 0, 0, new FileContent(grown, 5)));
         assertThatThrownBy(() -> SquashfsWriter.write(SquashfsRequest.of(changed, SquashfsWriterTest.EPOCH), image))
                 .isInstanceOf(BootImageException.class).hasMessageContaining("/etc/grown")
-                .hasMessageContaining("changed while it was written");
+                .hasMessageContaining("changed while the squashfs image was written");
         try (var left = Files.list(image.getParent())) {
             assertThat(left.toList()).isEqualTo(List.of());
         }
