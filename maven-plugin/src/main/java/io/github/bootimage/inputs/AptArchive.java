@@ -179,8 +179,31 @@ final class AptArchive {
     Path download(String inputName, String pkg, String version, long size, Path dir, boolean locked,
             InputLog progress) throws BootImageException {
         String spec = pkg + "=" + version;
-        Result r = run(dir, size > HttpDownloader.PROGRESS_THRESHOLD ? new Progress(inputName, spec, size, dir,
-                progress) : null, "apt-get", "download", "-q", spec);
+        downloadAll(inputName, List.of(spec), size, dir, locked, progress);
+        try (Stream<Path> s = Files.list(dir)) {
+            List<Path> debs = s.filter(p -> p.getFileName().toString().endsWith(".deb")).toList();
+            if (debs.size() != 1) {
+                throw new BootImageException(inputName + ": 'apt-get download " + spec + "' left " + debs + " in " + dir);
+            }
+            return debs.get(0);
+        } catch (IOException e) {
+            throw new BootImageException(inputName + ": cannot list " + dir + ": " + e, e);
+        }
+    }
+
+    /** Downloads every {@code pkg=version} of {@code specs} into {@code dir}, in one apt-get run. */
+    void downloadAll(String inputName, List<String> specs, Path dir, boolean locked) throws BootImageException {
+        downloadAll(inputName, specs, -1, dir, locked, null);
+    }
+
+    /** As above; {@code size}, their total size from the index (-1 if unknown), lets a large download report. */
+    void downloadAll(String inputName, List<String> specs, long size, Path dir, boolean locked, InputLog progress)
+            throws BootImageException {
+        List<String> command = new ArrayList<>(List.of("apt-get", "download", "-q"));
+        command.addAll(specs);
+        String spec = String.join(" ", specs);
+        Result r = run(dir, progress != null && size > HttpDownloader.PROGRESS_THRESHOLD
+                ? new Progress(inputName, spec, size, dir, progress) : null, command.toArray(String[]::new));
         if (r.exit != 0) {
             if (r.out.contains("was not found") || r.out.contains("Unable to locate")) {
                 if (locked && hasPackageLists()) {
@@ -194,15 +217,6 @@ final class AptArchive {
             throw new BootImageException(inputName + ": 'apt-get download " + spec + "' failed (exit " + r.exit
                     + "): apt's output follows. A network problem, another apt holding its lock, or a broken "
                     + "/etc/apt/sources.list; run the command by hand to see apt's side.\n" + r.out.strip());
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            List<Path> debs = s.filter(p -> p.getFileName().toString().endsWith(".deb")).toList();
-            if (debs.size() != 1) {
-                throw new BootImageException(inputName + ": 'apt-get download " + spec + "' left " + debs + " in " + dir);
-            }
-            return debs.get(0);
-        } catch (IOException e) {
-            throw new BootImageException(inputName + ": cannot list " + dir + ": " + e, e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.github.bootimage.inputs;
 
 import io.github.bootimage.BootImageException;
+import io.github.bootimage.io.Sha256;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -32,6 +33,15 @@ public final class InputResolver {
 
     public LockFile lockFile() {
         return lock;
+    }
+
+    /** Package sets pinned as a whole (the {@code <packages>} of the image), with this resolver's cache and lock. */
+    public PinnedPackages packages() {
+        return new PinnedPackages(settings, cache, lock);
+    }
+
+    public ContentCache cache() {
+        return cache;
     }
 
     /** The verified local file for {@code input}; read it, never modify it (it may be shared by other builds). */

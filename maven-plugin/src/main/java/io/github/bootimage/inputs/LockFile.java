@@ -1,12 +1,11 @@
 package io.github.bootimage.inputs;
 
 import io.github.bootimage.BootImageException;
+import io.github.bootimage.io.AtomicOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -99,6 +98,24 @@ public final class LockFile {
         save();
     }
 
+    /**
+     * Drops every block whose key {@code stale} accepts, then adds {@code blocks}; writes the file once, and only
+     * if it changed. Returns whether it changed.
+     */
+    public synchronized boolean replaceAll(java.util.function.Predicate<String> stale, Map<String, LockEntry> blocks)
+            throws BootImageException {
+        Map<String, LockEntry> next = new TreeMap<>(entries);
+        next.keySet().removeIf(stale);
+        next.putAll(blocks);
+        if (next.equals(entries)) {
+            return false;
+        }
+        entries.clear();
+        entries.putAll(next);
+        save();
+        return true;
+    }
+
     /** The whole file's text: header, then sorted blocks with sorted keys. */
     public synchronized String render() {
         StringBuilder sb = new StringBuilder(HEADER);
@@ -111,16 +128,10 @@ public final class LockFile {
 
     private void save() throws BootImageException {
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Path tmp = Files.createTempFile(dir, ".bootimage.lock", ".tmp");
-            Files.writeString(tmp, render(), StandardCharsets.UTF_8);
-            // createTempFile makes it 0600; the lock is a source file, meant to be committed and shared.
-            if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            // 0644: the lock is a source file, meant to be committed and shared
+            AtomicOutput.writeString(file, render());
         } catch (IOException e) {
-            throw new BootImageException("cannot write " + file + ": " + e, e);
+            throw AtomicOutput.failure("the lock file", file, e);
         }
     }
 

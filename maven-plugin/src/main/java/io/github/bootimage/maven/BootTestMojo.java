@@ -94,11 +94,20 @@ public class BootTestMojo extends AbstractQemuMojo {
             getLog().info("Boot test skipped");
             return;
         }
+        BootTestRequest request;
+        BootTester tester;
         try {
-            BootTestRequest request = request(Runtime.getRuntime().availableProcessors());
+            // Configuration and host set-up (no QEMU, no OVMF, unknown firmware) are not test failures.
+            request = request(Runtime.getRuntime().availableProcessors());
             boolean kernelMedium = request.targets().stream().anyMatch(t -> t.medium() == Medium.KERNEL);
             request = request.withKernel(kernelFor(kernelMedium), initrdFor(kernelMedium));
-            new BootTester(host(), getLog()::info).run(request);
+            tester = new BootTester(host(), getLog()::info);
+            tester.check(request);
+        } catch (BootImageException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+        try {
+            tester.run(request);
         } catch (BootImageException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }

@@ -55,9 +55,16 @@ public class RunMojo extends AbstractQemuMojo {
             getLog().info("bootimage:run skipped");
             return;
         }
+        InteractiveRun run;
+        QemuLaunch launch;
         try {
-            int exit = new InteractiveRun(host(), getLog()::info).run(launch(Runtime.getRuntime()
-                    .availableProcessors()), gui, workDirectory.toPath());
+            launch = launch(Runtime.getRuntime().availableProcessors());
+            run = new InteractiveRun(host(), getLog()::info);
+        } catch (BootImageException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+        try {
+            int exit = run.run(launch, gui, workDirectory.toPath());
             if (exit != 0) {
                 throw new MojoFailureException("QEMU exited with code " + exit);
             }
