@@ -1,8 +1,10 @@
 package io.github.bootimage.initramfs;
 
+import io.github.bootimage.build.Fingerprint;
 import io.github.bootimage.busybox.Architecture;
 import io.github.bootimage.compress.Compression;
 import io.github.bootimage.model.Entry;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -48,6 +50,11 @@ public record InitramfsRequest(Path busybox, Architecture architecture, List<Str
         Objects.requireNonNull(epoch, "epoch");
         prefixArchives = List.copyOf(prefixArchives == null ? List.of() : prefixArchives);
         Objects.requireNonNull(output, "output");
+    }
+
+    /** Adds everything the archive's bytes depend on: every component but the thread count and the output. */
+    public void fingerprint(Fingerprint f) throws IOException {
+        f.addRecord("initramfs", this, "threads", "output");
     }
 
     /** A request with the usual defaults: x86_64, applets from the binary, BusyBox init, gzip, 2 threads. */
