@@ -19,13 +19,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import javax.inject.Inject;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
@@ -43,13 +41,10 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * goal skips with one log line, unless {@code required} is set.
  */
 @Mojo(name = "sign", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class SignMojo extends AbstractMojo {
+public class SignMojo extends BootImageMojo {
     /** The classifier of the attached checksum file and its signature. */
     public static final String CHECKSUMS_CLASSIFIER = "checksums";
     static final String CHECKSUMS_TYPE = "txt";
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    MavenProject project;
 
     @Parameter(defaultValue = "${settings}", readonly = true)
     Settings settings;
@@ -89,11 +84,9 @@ public class SignMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     String outputTimestamp;
 
+    /** Skips signing only. */
     @Parameter(property = "bootimage.sign.skip", defaultValue = "false")
     boolean skip;
-
-    @Parameter(property = "bootimage.skip", defaultValue = "false")
-    boolean skipAll;
 
     private final MavenProjectHelper projectHelper;
     private final SettingsDecrypter settingsDecrypter;
@@ -107,11 +100,17 @@ public class SignMojo extends AbstractMojo {
     }
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip || skipAll) {
-            getLog().info("Signing skipped (bootimage.sign.skip or bootimage.skip).");
-            return;
-        }
+    String skipSwitch() {
+        return "bootimage.sign.skip";
+    }
+
+    @Override
+    boolean skip() {
+        return skip;
+    }
+
+    @Override
+    void build() throws BootImageException, MojoExecutionException, MojoFailureException {
         KeyConfig keys = new KeyConfig(keyFile, keyFingerprint, serverId, settings, settingsDecrypter, environment);
         Optional<SecretKeyRing> ring = keys.ring();
         if (ring.isEmpty()) {
@@ -132,11 +131,7 @@ public class SignMojo extends AbstractMojo {
         }
         getLog().info("Signing with key " + key.fingerprint() + " (" + key.algorithm() + "), signature time "
                 + time + ".");
-        try {
-            sign(new DetachedSigner(key, hash));
-        } catch (BootImageException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        }
+        sign(new DetachedSigner(key, hash));
     }
 
     private void sign(DetachedSigner signer) throws BootImageException, MojoExecutionException {
