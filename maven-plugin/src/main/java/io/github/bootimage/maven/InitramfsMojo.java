@@ -117,6 +117,7 @@ public class InitramfsMojo extends BootImageMojo {
         InitSystem initSystem;
         try {
             c = Compression.of(compression);
+            c.level(compressionLevel);
         } catch (BootImageException e) {
             throw new MojoExecutionException("<compression>: " + e.getMessage(), e);
         }
