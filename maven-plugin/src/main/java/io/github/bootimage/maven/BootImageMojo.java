@@ -44,6 +44,10 @@ abstract class BootImageMojo extends AbstractMojo {
     /** The goal's work, once it is not skipped. */
     abstract void build() throws BootImageException, IOException, MojoExecutionException, MojoFailureException;
 
+    /** Called instead of {@link #build()} when skipped: a goal removes what would now be stale. */
+    void skipped() throws IOException {
+    }
+
     /** True when a core error means "the thing under test failed" (boot test) rather than "the build broke". */
     boolean errorsAreFailures() {
         return false;
@@ -51,12 +55,13 @@ abstract class BootImageMojo extends AbstractMojo {
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
-        if (skipAll || skip()) {
-            String which = skipSwitch() == null ? "bootimage.skip" : skipSwitch() + " / bootimage.skip";
-            getLog().info("Skipping bootimage:" + goal() + " (" + which + ").");
-            return;
-        }
         try {
+            if (skipAll || skip()) {
+                String which = skipSwitch() == null ? "bootimage.skip" : skipSwitch() + " / bootimage.skip";
+                getLog().info("Skipping bootimage:" + goal() + " (" + which + ").");
+                skipped();
+                return;
+            }
             build();
         } catch (BootImageException e) {
             if (errorsAreFailures()) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -32,8 +33,9 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * Signs the main artifact, every attached artifact and the POM with a detached, ASCII-armored OpenPGP
  * signature, attached as {@code <ext>.asc} with the same classifier (as maven-gpg-plugin's Bouncy Castle signer
  * does), and attaches a signed {@code SHA256SUMS} (classifier {@code checksums}, types {@code txt} and
- * {@code txt.asc}). The signature time is {@code project.build.outputTimestamp}, so with an RSA or Ed25519
- * key a rebuild gives byte-identical {@code .asc} files.
+ * {@code txt.asc}). The signature time is {@code project.build.outputTimestamp}, or the signing key's creation time
+ * when the key is newer (gpg rejects older signatures), so with an RSA or Ed25519 key a rebuild gives
+ * byte-identical {@code .asc} files.
  *
  * <p>The key is read like maven-gpg-plugin's {@code bc} signer: an armored secret key in the environment
  * variable {@code MAVEN_GPG_KEY} (or {@code keyFile}), the passphrase from {@code MAVEN_GPG_PASSPHRASE} or a
@@ -109,8 +111,16 @@ public class SignMojo extends BootImageMojo {
         return skip;
     }
 
+    /** Signatures of an earlier build would sit beside files they no longer match. */
     @Override
-    void build() throws BootImageException, MojoExecutionException, MojoFailureException {
+    void skipped() throws IOException {
+        removeOldSignatures();
+    }
+
+    @Override
+    void build() throws BootImageException, IOException, MojoExecutionException, MojoFailureException {
+        // First: if this build does not sign (no key, wrong passphrase), no earlier signature may remain.
+        removeOldSignatures();
         KeyConfig keys = new KeyConfig(keyFile, keyFingerprint, serverId, settings, settingsDecrypter, environment);
         Optional<SecretKeyRing> ring = keys.ring();
         if (ring.isEmpty()) {
@@ -130,7 +140,8 @@ public class SignMojo extends BootImageMojo {
                     + " the .asc files will differ on every build. Use an RSA or Ed25519 key for reproducible ones.");
         }
         getLog().info("Signing with key " + key.fingerprint() + " (" + key.algorithm() + "), signature time "
-                + time + ".");
+                + key.signatureTime() + (key.signatureTime().equals(time) ? "." : " (the key's creation time: the key"
+                + " is newer than the build time " + time + ", and gpg rejects signatures older than their key)."));
         sign(new DetachedSigner(key, hash));
     }
 
@@ -147,7 +158,7 @@ public class SignMojo extends BootImageMojo {
             }
         }
         if (checksums && !listed.isEmpty()) {
-            Path sums = dir.resolve("SHA256SUMS");
+            Path sums = dir.resolve(Sha256Sums.FILE_NAME);
             Sha256Sums.write(sums, listed);
             Path sumsAsc = signer.sign(sums);
             projectHelper.attachArtifact(project, CHECKSUMS_TYPE, CHECKSUMS_CLASSIFIER, sums.toFile());
@@ -155,6 +166,22 @@ public class SignMojo extends BootImageMojo {
         }
         getLog().info("Signed " + targets.size() + " file(s)" + (checksums && !listed.isEmpty()
                 ? " and SHA256SUMS of " + listed.size() + " artifact file(s)" : "") + " into " + dir + ".");
+    }
+
+    /** The {@code .asc} files and {@code SHA256SUMS} this goal writes into {@link #signatureDirectory}. */
+    private void removeOldSignatures() throws IOException {
+        Path dir = signatureDirectory.toPath();
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                String name = f.getFileName().toString();
+                if (name.endsWith(".asc") || name.equals(Sha256Sums.FILE_NAME)) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
     }
 
     private Instant signatureTime() throws MojoExecutionException {
