@@ -1,20 +1,16 @@
 package io.github.bootimage.build;
 
+import io.github.bootimage.io.AtomicOutput;
+import io.github.bootimage.io.Sha256;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -161,19 +157,7 @@ public final class FileIndex implements Closeable {
 
     private String hash(Path path) throws IOException {
         hashed++;
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
-        try (InputStream in = Files.newInputStream(path)) {
-            byte[] buffer = new byte[64 * 1024];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                md.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(md.digest());
+        return Sha256.of(path);
     }
 
     /**
@@ -188,11 +172,7 @@ public final class FileIndex implements Closeable {
         lines.add(HEADER + " " + openedAt);
         seen.forEach((path, item) -> lines.add(item.line(path)));
         Files.write(next, lines, StandardCharsets.UTF_8);
-        try {
-            Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(next, file, StandardCopyOption.REPLACE_EXISTING);
-        }
+        AtomicOutput.moveIntoPlace(next, file);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.bootimage.build;
 
+import io.github.bootimage.io.Sha256;
 import io.github.bootimage.model.BytesContent;
 import io.github.bootimage.model.Content;
 import io.github.bootimage.model.FileContent;
@@ -14,7 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.CodeSource;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -47,11 +47,7 @@ public final class Fingerprint {
     }
 
     public Fingerprint(FileIndex index) {
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        this.digest = Sha256.digest();
         this.index = index;
     }
 
@@ -189,7 +185,7 @@ public final class Fingerprint {
         } else if (value instanceof FileContent f) {
             addFile(key, f.file());
         } else if (value instanceof BytesContent b) {
-            add(key, HexFormat.of().formatHex(sha256(b.bytes())));
+            add(key, Sha256.of(b.bytes()));
         } else if (value instanceof Record r) {
             addRecord(key + ":" + r.getClass().getSimpleName(), r);
         } else {
@@ -209,14 +205,6 @@ public final class Fingerprint {
         try {
             return HexFormat.of().formatHex(((MessageDigest) digest.clone()).digest());
         } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,12 +1,12 @@
 package io.github.bootimage.build;
 
 import io.github.bootimage.BootImageException;
+import io.github.bootimage.io.AtomicOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Map;
@@ -90,14 +90,7 @@ public final class UpToDate {
 
     /** Records the fingerprint and the output after a successful build (temporary file + atomic move). */
     public void record(String fingerprint, Path output) throws IOException {
-        Files.createDirectories(stamp.getParent());
-        Path tmp = Files.createTempFile(stamp.getParent(), "." + stamp.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, fingerprint + "\n" + stat(output) + "\n", StandardCharsets.UTF_8);
-            Files.move(tmp, stamp, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicOutput.writeString(stamp, fingerprint + "\n" + stat(output) + "\n");
     }
 
     /** Size, times, inode and device: any rewrite of the output changes at least ctime or the inode. */

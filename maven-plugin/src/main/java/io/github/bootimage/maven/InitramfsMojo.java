@@ -69,8 +69,10 @@ public class InitramfsMojo extends BootImageMojo {
     /** An existing archive to extend: placed before ours, so our entries win when the kernel unpacks. */
     @Parameter
     private File baseArchive;
+    /** The one timestamp of every entry (and of the compressed stream); also read from SOURCE_DATE_EPOCH when unset. */
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     private String outputTimestamp;
+    /** The classifier of the attached initramfs: {@code <artifactId>-<version>-<classifier>.cpio.<compression>}. */
     @Parameter(defaultValue = "initramfs")
     private String classifier;
     /** Attach the initramfs to the project (installed and deployed with the ISO). */

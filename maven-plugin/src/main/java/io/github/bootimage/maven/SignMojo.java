@@ -83,6 +83,7 @@ public class SignMojo extends BootImageMojo {
     @Parameter(defaultValue = "${project.build.directory}/bootimage-sign", required = true)
     File signatureDirectory;
 
+    /** The signature creation time, so that a rebuild gives byte-identical RSA and Ed25519 signatures. */
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     String outputTimestamp;
 
