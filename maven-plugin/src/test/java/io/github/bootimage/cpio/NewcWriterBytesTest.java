@@ -145,8 +145,8 @@ class NewcWriterBytesTest {
                     Path archive = dir.resolve("out-" + size + "-" + planned + "-" + target);
                     assertThatThrownBy(() -> writeTo(tree, archive)).as(size + " planned " + planned)
                             .isInstanceOf(BootImageException.class)
-                            .hasMessageContaining("/etc/data changed while the archive was written")
-                            .hasMessageContaining(planned > size ? size + " instead of " + planned : "more than " + planned)
+                            .hasMessageContaining("/etc/data changed while the cpio archive was written: planned "
+                                    + planned + " bytes, " + (planned > size ? "read " + size : "found more"))
                             .hasMessageContaining("Do not modify inputs during the build");
                     if (target == 1) {
                         continue;

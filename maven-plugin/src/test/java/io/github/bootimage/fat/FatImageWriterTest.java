@@ -171,6 +171,23 @@ class FatImageWriterTest {
     }
 
     @Test
+    void anInputThatChangedFailsTheImageAndLeavesNothing(@TempDir Path dir) throws Exception {
+        Path host = Files.write(dir.resolve("grub.efi"), new byte[5000]);
+        for (long planned : new long[] {4999, 5001}) {
+            FileTree tree = new FileTree().add(new Entry.RegularFile(EntryPath.of("EFI/BOOT/grubx64.efi"), 0644, 0, 0,
+                    new io.github.bootimage.model.FileContent(host, planned)));
+            Path img = dir.resolve("esp.img");
+            assertThatThrownBy(() -> FatImageWriter.write(tree, FatOptions.of(EPOCH), img))
+                    .isInstanceOf(BootImageException.class)
+                    .hasMessageContaining("/EFI/BOOT/grubx64.efi changed while the FAT image was written: planned "
+                            + planned + " bytes, " + (planned > 5000 ? "read 5000" : "found more"));
+            try (var left = Files.list(dir)) {
+                assertThat(left).containsExactly(host);
+            }
+        }
+    }
+
+    @Test
     void contentTooBigForAFixedSizeIsAClearError() {
         FatOptions options = FatOptions.of(EPOCH).withSize(4L << 20);
         assertThatThrownBy(() -> FatImage.plan(tree(files(200), false), options))

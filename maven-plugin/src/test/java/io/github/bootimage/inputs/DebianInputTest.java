@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.bootimage.BootImageException;
+import io.github.bootimage.io.Sha256;
 import io.github.bootimage.testing.DebianPackages;
 import io.github.bootimage.testing.HostTools;
 import java.nio.file.Files;
