@@ -32,6 +32,7 @@ public final class HostTools {
             Map.entry("pigz", "pigz"), Map.entry("qemu-system-x86_64", "qemu-system-x86"),
             Map.entry("sfdisk", "fdisk"), Map.entry("sgdisk", "gdisk"), Map.entry("sha256sum", "coreutils"),
             Map.entry("sh", "dash"), Map.entry("xorriso", "xorriso"), Map.entry("xz", "xz-utils"),
+            Map.entry("unsquashfs", "squashfs-tools"), Map.entry("mksquashfs", "squashfs-tools"),
             Map.entry("zstd", "zstd"));
     /** System tools live in sbin, which a normal user's PATH may lack. */
     private static final String SBIN = ":/usr/sbin:/sbin";
