@@ -219,14 +219,13 @@ final class DataArea {
         /** Any other content (in memory, generated, or a boot file to patch) through its stream. */
         private void stream(Node n, Content content, long size, BootInfoTable table)
                 throws IOException, BootImageException {
-            byte[] patch = table == null ? null : table.encode();
-            byte[] chunk = new byte[(int) Math.min(size, 1 << 16) + 1];
+                byte[] chunk = new byte[(int) Math.min(size, 1 << 16) + 1];
             long copied = 0;
             try (InputStream in = content.open()) {
                 int r;
                 while (copied < size && (r = in.read(chunk, 0, (int) Math.min(chunk.length, size - copied))) > 0) {
-                    if (patch != null && copied < BootInfoTable.OFFSET + BootInfoTable.LENGTH) {
-                        FileDataWriter.patch(chunk, r, copied, patch);
+                    if (table != null && copied < table.patchEnd()) {
+                        table.patch(chunk, r, copied);
                     }
                     put(chunk, 0, r);
                     copied += r;

@@ -20,14 +20,13 @@ final class FileDataWriter {
     static void write(Node n, BootInfoTable table, SectorOutput out) throws IOException, BootImageException {
         Entry.RegularFile f = (Entry.RegularFile) n.entry;
         long size = f.content().size();
-        byte[] patch = table == null ? null : table.encode();
         byte[] buf = new byte[(int) Math.max(1, Math.min(BUFFER, size))];
         long copied = 0;
         try (InputStream in = f.content().open()) {
             int r;
             while (copied < size && (r = in.read(buf, 0, (int) Math.min(buf.length, size - copied))) > 0) {
-                if (patch != null && copied < BootInfoTable.OFFSET + BootInfoTable.LENGTH) {
-                    patch(buf, r, copied, patch);
+                if (table != null && copied < table.patchEnd()) {
+                    table.patch(buf, r, copied);
                 }
                 out.write(buf, 0, r);
                 copied += r;
@@ -37,14 +36,5 @@ final class FileDataWriter {
             }
         }
         out.padSector();
-    }
-
-    static void patch(byte[] buf, int len, long at, byte[] patch) {
-        for (int i = 0; i < len; i++) {
-            long p = at + i - BootInfoTable.OFFSET;
-            if (p >= 0 && p < patch.length) {
-                buf[i] = patch[(int) p];
-            }
-        }
     }
 }

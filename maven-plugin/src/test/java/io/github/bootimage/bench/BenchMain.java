@@ -116,7 +116,7 @@ public final class BenchMain {
         BootMenu menu = new BootMenu(List.of(new MenuEntry("linux", "Linux", "quiet panic=-1", true)), 0, 0, false,
                 "/boot/vmlinuz", "/boot/initrd.img");
         IsoContent content = new IsoContent(Path.of(a.get(0)), Path.of(a.get(1)),
-                Optional.of(new IsoContent.Bios(Path.of(a.get(2)), Path.of(a.get(3)), Optional.of(Path.of(a.get(4))))),
+                Optional.of(new IsoContent.Isolinux(Path.of(a.get(2)), Path.of(a.get(3)), Optional.of(Path.of(a.get(4))))),
                 a.size() > 7 ? Optional.of(new IsoContent.Uefi(Path.of(a.get(6)), Path.of(a.get(7)))) : Optional.empty(),
                 menu, Optional.empty(), "BOOTIMAGE bench");
         BootableIso.write(new BootableIso.Request(content, "BENCH", "", "", EPOCH, out, out.getParent()));

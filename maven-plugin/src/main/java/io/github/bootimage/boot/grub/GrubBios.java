@@ -47,7 +47,8 @@ public record GrubBios(byte[] eltorito, byte[] bootHybrid, SortedMap<String, byt
      * A note when the UEFI GRUB is another GRUB version than this BIOS GRUB: both read the same grub.cfg, and a
      * command or option one has may be missing in the other. Empty when they match or nothing can be told.
      */
-    public Optional<String> versionMismatch(Path uefiGrub) throws BootImageException {
+    public static Optional<String> versionMismatch(GrubPcFiles files, Path uefiGrub) throws BootImageException {
+        Optional<String> version = files.version();
         if (version.isEmpty()) {
             return Optional.empty();
         }

@@ -20,7 +20,7 @@ public final class GrubPcFiles {
     /** grub-pc-bin's directory is about 3.5 MB; anything much larger is another package. */
     private static final long MAX_BYTES = 64L << 20;
     /** GRUB's PACKAGE_VERSION as normal.mod prints it ("GNU GRUB  version %s"), e.g. 2.06-13+deb12u2. */
-    private static final Pattern VERSION = Pattern.compile("\0(\\d+\\.\\d+[0-9A-Za-z.+~-]*)\0");
+    private static final Pattern VERSION = Pattern.compile("(?<=\0)(\\d+\\.\\d+[0-9A-Za-z.+~-]*)(?=\0)");
 
     private final SortedMap<String, byte[]> files;
 
@@ -66,9 +66,17 @@ public final class GrubPcFiles {
         return normal == null ? Optional.empty() : versionIn(normal);
     }
 
+    /** The first version-like string, preferring a distribution's (2.06-13+deb12u2) over dotted numbers (OIDs). */
     static Optional<String> versionIn(byte[] binary) {
         Matcher m = VERSION.matcher(new String(binary, StandardCharsets.ISO_8859_1));
-        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+        String first = null;
+        while (m.find()) {
+            if (m.group(1).matches(".*[-+~].*")) {
+                return Optional.of(m.group(1));
+            }
+            first = first == null ? m.group(1) : first;
+        }
+        return Optional.ofNullable(first);
     }
 
     /** Whether {@code binary} (such as the UEFI GRUB) carries {@code version} as a string of its own. */
