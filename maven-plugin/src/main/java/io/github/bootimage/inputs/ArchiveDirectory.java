@@ -47,8 +47,8 @@ public final class ArchiveDirectory {
                     + "(corrupt or truncated?): " + e.getMessage() + ". Delete it and fetch it again, or fix <file>/<url>.", e);
         }
         if (files.isEmpty()) {
-            throw new BootImageException(inputName + ": " + archive.getFileName() + " has no files in " + directory
-                    + ". Give the package that holds them (see the parameter's documentation).");
+            throw new BootImageException(inputName + ": the archive " + archive + " has no files in " + directory
+                    + ". Give the package that holds them, e.g. <grubPc><deb>grub-pc-bin</deb></grubPc>.");
         }
         return files;
     }
