@@ -1,7 +1,7 @@
 // The recipe's grub.cfg (plus two serial lines and an insmod in the entry) boots with GRUB on BIOS and with
 // shim + GRUB on UEFI, each to the shell, from CD and from the image as a disk, and with Secure Boot.
 def log = new File(basedir, 'build.log').text
-assert log =~ /Writing .*boot-grub-bios-1\.0\.iso \[BIOS: GRUB\] \[UEFI: shim \+ GRUB\] \[hybrid\]/ : 'ISO line'
+assert log =~ /Writing ISO \[BIOS: GRUB\] \[UEFI: shim \+ GRUB\] \[hybrid\]: .*boot-grub-bios-1\.0\.iso/ : "ISO line"
 assert !log.contains('The BIOS GRUB (grubPc) is GRUB') : 'same GRUB version, no warning'
 def dir = new File(basedir, 'target/bootimage/boot-test')
 def logs = dir.listFiles().collectEntries { [(it.name): it.text] }
@@ -9,7 +9,8 @@ def targets = ['bios-cdrom', 'bios-disk', 'uefi-cdrom', 'uefi-disk', 'uefi-secur
 targets.each { assert logs["${it}.log"] : "no console log of $it in ${dir.list()}" }
 ['bios-cdrom', 'bios-disk'].each {
     def console = logs["${it}.log"]
-    assert console.contains('Welcome to GRUB!') : "$it: GRUB's greeting"
+    // GRUB's own line when it boots an entry (its greeting comes before grub.cfg turns the serial line on)
+    assert console.contains("Booting `Linux'") : "$it: GRUB booted the entry"
     assert !console.contains('ISOLINUX') : "$it: ISOLINUX ran"
     // regexp.mod is not in the core: insmod read it from /boot/grub/i386-pc/ on the ISO.
     assert console.contains('regexp loaded on i386-pc') : "$it: insmod regexp"
