@@ -250,7 +250,10 @@ boot_time() {
     firmware=(-drive if=pflash,format=raw,readonly=on,file=/usr/share/OVMF/OVMF_CODE_4M.fd
       -drive "if=pflash,format=raw,file=$WORK/vars.fd")
   fi
-  qemu-system-x86_64 -m 512 "${firmware[@]}" -cdrom "$iso" -boot d -display none -monitor none -serial "file:$log" \
+  # -accel tcg on purpose: both ISOs under the same, host-independent emulation (a KVM that opens but cannot
+  # run guests would otherwise hang here); the plugin's own boots choose with bootimage.accel instead.
+  qemu-system-x86_64 -accel tcg -m 512 "${firmware[@]}" -cdrom "$iso" -boot d -display none -monitor none \
+    -serial "file:$log" \
     -no-reboot >/dev/null 2>&1 &
   pid=$!
   QEMU_PID=$pid

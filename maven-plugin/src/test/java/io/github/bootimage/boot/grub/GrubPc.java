@@ -1,10 +1,7 @@
 package io.github.bootimage.boot.grub;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import io.github.bootimage.testing.DebianPackages;
-import io.github.bootimage.testing.HostCommand;
+import io.github.bootimage.testing.HostTools;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -26,10 +23,7 @@ final class GrubPc {
 
     /** Fails on CI (where .ci/run installs it), skips elsewhere. */
     static void requireTool(String tool) {
-        if (System.getenv("CI") != null) {
-            assertThat(HostCommand.available(tool)).as(tool + " (installed by .ci/run)").isTrue();
-        }
-        assumeTrue(HostCommand.available(tool), tool + " is not installed");
+        HostTools.require(tool);
     }
 
     /** Decodes a raw LZMA1 stream the way lzma_decompress.img does: fixed lc/lp/pb, known output size. */
