@@ -98,6 +98,24 @@ public final class LockFile {
         save();
     }
 
+    /**
+     * Drops every block whose key {@code stale} accepts, then adds {@code blocks}; writes the file once, and only
+     * if it changed. Returns whether it changed.
+     */
+    public synchronized boolean replaceAll(java.util.function.Predicate<String> stale, Map<String, LockEntry> blocks)
+            throws BootImageException {
+        Map<String, LockEntry> next = new TreeMap<>(entries);
+        next.keySet().removeIf(stale);
+        next.putAll(blocks);
+        if (next.equals(entries)) {
+            return false;
+        }
+        entries.clear();
+        entries.putAll(next);
+        save();
+        return true;
+    }
+
     /** The whole file's text: header, then sorted blocks with sorted keys. */
     public synchronized String render() {
         StringBuilder sb = new StringBuilder(HEADER);

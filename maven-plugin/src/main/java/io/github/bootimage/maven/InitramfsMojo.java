@@ -5,6 +5,12 @@ import io.github.bootimage.busybox.Architecture;
 import io.github.bootimage.build.Fingerprint;
 import io.github.bootimage.build.UpToDate;
 import io.github.bootimage.compress.Compression;
+import io.github.bootimage.debian.AptIndex;
+import io.github.bootimage.debian.PackageRequest;
+import io.github.bootimage.debian.PackageSet;
+import io.github.bootimage.debian.PathFilter;
+import io.github.bootimage.debian.Userland;
+import io.github.bootimage.inputs.InputResolver;
 import io.github.bootimage.initramfs.AppletLayout;
 import io.github.bootimage.initramfs.InitSystem;
 import io.github.bootimage.initramfs.InitramfsBuilder;
@@ -76,6 +82,35 @@ public class InitramfsMojo extends AbstractMojo {
     /** An existing archive to extend: placed before ours, so our entries win when the kernel unpacks. */
     @Parameter
     private File baseArchive;
+    /**
+     * Debian packages for the image's userland, each {@code name} or {@code name=version}
+     * ({@code <packages><package>e2fsprogs</package><package>parted</package></packages>}). Their closure over
+     * Depends and Pre-Depends is resolved from the host's apt index, pinned in bootimage.lock, fetched through the
+     * cache and unpacked in merged-/usr layout; a package's program replaces the BusyBox applet of the same name.
+     * See docs/packages.md.
+     */
+    @Parameter
+    private List<String> packages;
+    /** Also install the Recommends of every package in the closure (apt's default; off to keep images small). */
+    @Parameter(property = "bootimage.packages.recommends", defaultValue = "false")
+    private boolean packageRecommends;
+    /**
+     * Packages left out of the closure when they are only a dependency (a relation they satisfy counts as
+     * satisfied). Default: adduser, debconf, dpkg, init-system-helpers, lsb-base, perl-base, sysvinit-utils, ucf
+     * (needed by maintainer scripts only, which are not run). Setting it replaces the default.
+     */
+    @Parameter
+    private List<String> packageOmits;
+    /**
+     * Paths of packages not unpacked, as dpkg's path-exclude globs ({@code *} matches {@code /} too). Default:
+     * /usr/share/doc/*, /usr/share/man/*, /usr/share/info/*, /usr/share/locale/*, /usr/share/lintian/*,
+     * /usr/share/linda/*, /usr/share/bug/*. Setting it replaces the default.
+     */
+    @Parameter
+    private List<String> packagePathExcludes;
+    /** Paths kept although an exclude matches, as dpkg's path-include. Default: /usr/share/doc/&#42;/copyright. */
+    @Parameter
+    private List<String> packagePathIncludes;
     /** The one timestamp of every entry (and of the compressed stream); also read from SOURCE_DATE_EPOCH when unset. */
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     private String outputTimestamp;
@@ -168,7 +203,25 @@ public class InitramfsMojo extends AbstractMojo {
                 links, allInBin ? AppletLayout.ALL_IN_BIN : AppletLayout.OWN_DIRECTORIES, initSystem,
                 path(initFile), path(initramfsDirectory), extra, c, compressionLevel, Math.max(1, n), epoch,
                 prefixArchives == null ? List.of() : prefixArchives.stream().map(File::toPath).toList(),
-                path(baseArchive), ImageFiles.initramfs(project, c.extension()));
+                path(baseArchive), ImageFiles.initramfs(project, c.extension()), userland(Math.max(1, n)));
+    }
+
+    private Userland userland(int threads) throws MojoExecutionException {
+        if (packages == null || packages.isEmpty()) {
+            return Userland.NONE;
+        }
+        PackageRequest request = new PackageRequest(packages.stream().map(String::strip).toList(), packageRecommends,
+                packageOmits == null ? PackageRequest.DEFAULT_OMITTED : new java.util.HashSet<>(packageOmits),
+                Architecture.X86_64.debianName());
+        PathFilter filter = new PathFilter(packagePathExcludes == null ? PathFilter.DEFAULT_EXCLUDES : packagePathExcludes,
+                packagePathIncludes == null ? PathFilter.DEFAULT_INCLUDES : packagePathIncludes);
+        try {
+            InputResolver resolver = inputs.resolver(session, project, getLog()).resolver();
+            return new Userland(PackageSet.prepare(request, resolver, new AptIndex(), new MavenInputs.MavenLog(getLog()),
+                    threads), filter, getLog()::info);
+        } catch (BootImageException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
     }
 
     private String fingerprint(InitramfsRequest r) throws IOException {
@@ -176,7 +229,9 @@ public class InitramfsMojo extends AbstractMojo {
                 .add("init", r.initSystem()).add("extra", r.extraEntries()).add("compression", r.compression())
                 .add("level", r.compressionLevel()).add("epoch", r.epoch())
                 .addFile("busybox", r.busybox()).addFile("links", r.appletLinks()).addFile("initFile", r.initFile())
-                .addTree("overlay", r.overlay()).addFile("base", r.baseArchive());
+                .addTree("overlay", r.overlay()).addFile("base", r.baseArchive())
+                .add("packageFilter", r.packages().filter())
+                .add("packages", r.packages().packages().stream().map(p -> p.pkg().name() + " " + p.pkg().sha256()).toList());
         for (Path p : r.prefixArchives()) {
             f.addFile("prefix", p);
         }

@@ -17,6 +17,11 @@ public final class ProjectInputs {
         this.basedir = basedir;
     }
 
+    /** The resolver behind it, for inputs that are more than one file (the image's packages). */
+    public InputResolver resolver() {
+        return resolver;
+    }
+
     /** The verified file for a parameter, see {@link #resolveInput}. Read it; never modify it. */
     public Path resolve(String parameter, InputSpec spec, InputSpec defaultSpec) throws MojoExecutionException {
         return resolveInput(parameter, spec, defaultSpec).file();
