@@ -1,9 +1,11 @@
 package io.github.bootimage.initramfs;
 
+import io.github.bootimage.build.Fingerprint;
 import io.github.bootimage.busybox.Architecture;
 import io.github.bootimage.compress.Compression;
 import io.github.bootimage.debian.Userland;
 import io.github.bootimage.model.Entry;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -51,6 +53,16 @@ public record InitramfsRequest(Path busybox, Architecture architecture, List<Str
         prefixArchives = List.copyOf(prefixArchives == null ? List.of() : prefixArchives);
         Objects.requireNonNull(output, "output");
         packages = packages == null ? Userland.NONE : packages;
+    }
+
+    /**
+     * Adds everything the archive's bytes depend on: every component but the thread count and the output; Debian
+     * packages by name and the SHA-256 of their .deb (their unpacked files follow from it).
+     */
+    public void fingerprint(Fingerprint f) throws IOException {
+        f.addRecord("initramfs", this, "threads", "output", "packages");
+        f.addRecord("packages.filter", packages.filter());
+        f.add("packages", packages.packages().stream().map(p -> p.pkg().name() + " " + p.pkg().sha256()).toList());
     }
 
     /** A request with the usual defaults: x86_64, applets from the binary, BusyBox init, gzip, 2 threads. */

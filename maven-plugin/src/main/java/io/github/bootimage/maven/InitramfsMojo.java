@@ -2,8 +2,6 @@ package io.github.bootimage.maven;
 
 import io.github.bootimage.BootImageException;
 import io.github.bootimage.busybox.Architecture;
-import io.github.bootimage.build.Fingerprint;
-import io.github.bootimage.build.UpToDate;
 import io.github.bootimage.compress.Compression;
 import io.github.bootimage.debian.AptIndex;
 import io.github.bootimage.debian.PackageRequest;
@@ -18,20 +16,15 @@ import io.github.bootimage.initramfs.InitramfsRequest;
 import io.github.bootimage.model.Entry;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.inject.Inject;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
-import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
 
 /**
@@ -40,7 +33,7 @@ import org.apache.maven.project.MavenProjectHelper;
  * {@code /init}), {@code /dev/console} and {@code /dev/null}, then {@code src/main/initramfs/} on top.
  */
 @Mojo(name = "initramfs", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
-public class InitramfsMojo extends AbstractMojo {
+public class InitramfsMojo extends BootImageMojo {
     static final InputSpec DEFAULT_BUSYBOX = InputSpec.ofDeb("busybox-static", "bin/busybox");
 
     /** The static BusyBox. Default: Debian's busybox-static. */
@@ -120,20 +113,9 @@ public class InitramfsMojo extends AbstractMojo {
     /** Attach the initramfs to the project (installed and deployed with the ISO). */
     @Parameter(property = "bootimage.initramfs.attach", defaultValue = "true")
     private boolean attach;
-    /** Skips this goal only. */
+    /** Skips the initramfs only. */
     @Parameter(property = "bootimage.initramfs.skip", defaultValue = "false")
     private boolean skip;
-    /** Skips every bootimage goal. */
-    @Parameter(property = "bootimage.skip", defaultValue = "false")
-    private boolean skipAll;
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
-    /** Its id names the up-to-date stamp, so several executions each keep their own. */
-    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
-    private MojoExecution execution;
 
     private final MavenInputs inputs;
     private final MavenProjectHelper projectHelper;
@@ -145,22 +127,21 @@ public class InitramfsMojo extends AbstractMojo {
     }
 
     @Override
-    public void execute() throws MojoExecutionException {
-        if (skip || skipAll) {
-            getLog().info("Skipping the initramfs (bootimage.initramfs.skip / bootimage.skip).");
-            return;
-        }
-        InitramfsRequest request = request();
-        try {
-            Path work = Files.createDirectories(ImageFiles.workDir(project).resolve("initramfs"));
-            UpToDate.run("Initramfs (" + request.compression().id() + ", " + request.threads() + " threads)",
-                    request.output(), work.resolve(execution.getExecutionId() + ".stamp"), fingerprint(request), getLog()::info,
-                    () -> InitramfsBuilder.build(request));
-        } catch (BootImageException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        } catch (IOException e) {
-            throw new MojoExecutionException("Cannot write " + request.output() + ": " + e.getMessage(), e);
-        }
+    String skipSwitch() {
+        return "bootimage.initramfs.skip";
+    }
+
+    @Override
+    boolean skip() {
+        return skip;
+    }
+
+    @Override
+    void build() throws BootImageException, IOException, MojoExecutionException {
+        ProjectInputs in = inputs.resolver(session, project, getLog());
+        InitramfsRequest request = request(in);
+        unlessUpToDate("Initramfs (" + request.compression().id() + ", " + request.threads() + " threads)",
+                request.output(), in.verified(), request::fingerprint, () -> InitramfsBuilder.build(request));
         project.setContextValue(ImageFiles.INITRAMFS_KEY, request.output());
         if (attach) {
             String ext = request.compression().extension();
@@ -168,11 +149,12 @@ public class InitramfsMojo extends AbstractMojo {
         }
     }
 
-    private InitramfsRequest request() throws MojoExecutionException {
+    private InitramfsRequest request(ProjectInputs in) throws MojoExecutionException {
         Compression c;
         InitSystem initSystem;
         try {
             c = Compression.of(compression);
+            c.level(compressionLevel);
         } catch (BootImageException e) {
             throw new MojoExecutionException("<compression>: " + e.getMessage(), e);
         }
@@ -196,7 +178,7 @@ public class InitramfsMojo extends AbstractMojo {
             links = links != null ? links : (Path) project.getContextValue(BusyboxMojo.LINKS_KEY);
             getLog().info("Using the BusyBox built by the busybox goal: " + p);
         } else {
-            busyboxFile = inputs.resolver(session, project, getLog()).resolve("busybox", busybox, DEFAULT_BUSYBOX);
+            busyboxFile = in.resolve("busybox", busybox, DEFAULT_BUSYBOX);
         }
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         return new InitramfsRequest(busyboxFile, Architecture.X86_64, applets == null ? List.of() : applets,
@@ -222,20 +204,6 @@ public class InitramfsMojo extends AbstractMojo {
         } catch (BootImageException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
-    }
-
-    private String fingerprint(InitramfsRequest r) throws IOException {
-        Fingerprint f = new Fingerprint().add("plugin", PluginCoordinates.load().version()).add("applets", r.applets()).add("layout", r.appletLayout())
-                .add("init", r.initSystem()).add("extra", r.extraEntries()).add("compression", r.compression())
-                .add("level", r.compressionLevel()).add("epoch", r.epoch())
-                .addFile("busybox", r.busybox()).addFile("links", r.appletLinks()).addFile("initFile", r.initFile())
-                .addTree("overlay", r.overlay()).addFile("base", r.baseArchive())
-                .add("packageFilter", r.packages().filter())
-                .add("packages", r.packages().packages().stream().map(p -> p.pkg().name() + " " + p.pkg().sha256()).toList());
-        for (Path p : r.prefixArchives()) {
-            f.addFile("prefix", p);
-        }
-        return f.hex();
     }
 
     private static Path path(File f) {
