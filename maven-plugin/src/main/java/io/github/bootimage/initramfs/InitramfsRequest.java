@@ -2,6 +2,7 @@ package io.github.bootimage.initramfs;
 
 import io.github.bootimage.busybox.Architecture;
 import io.github.bootimage.compress.Compression;
+import io.github.bootimage.kmod.KernelModules;
 import io.github.bootimage.model.Entry;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -28,11 +29,13 @@ import java.util.Objects;
  * @param prefixArchives archives placed first, verbatim (e.g. an uncompressed early-microcode cpio)
  * @param baseArchive an archive to extend, placed after the prefixes (its entries are overridden by ours), or null
  * @param output the file to write
+ * @param modules kernel modules and firmware to add at {@code lib/modules/<release>/} (with coldplug and hotplug
+ *                in the generated init), or null for none
  */
 public record InitramfsRequest(Path busybox, Architecture architecture, List<String> applets, Path appletLinks,
         AppletLayout appletLayout, InitSystem initSystem, Path initFile, Path overlay, List<Entry> extraEntries,
         Compression compression, Integer compressionLevel, int threads, Instant epoch, List<Path> prefixArchives,
-        Path baseArchive, Path output) {
+        Path baseArchive, Path output, KernelModules modules) {
 
     public InitramfsRequest {
         Objects.requireNonNull(busybox, "busybox");
@@ -54,52 +57,58 @@ public record InitramfsRequest(Path busybox, Architecture architecture, List<Str
     public static InitramfsRequest of(Path busybox, Instant epoch, Path output) {
         return new InitramfsRequest(busybox, Architecture.X86_64, List.of(), null, AppletLayout.OWN_DIRECTORIES,
                 InitSystem.BUSYBOX_INIT, null, null, List.of(), Compression.GZIP, null, 2, epoch, List.of(), null,
-                output);
+                output, null);
     }
 
     public InitramfsRequest withCompression(Compression c) {
         return new InitramfsRequest(busybox, architecture, applets, appletLinks, appletLayout, initSystem, initFile,
-                overlay, extraEntries, c, compressionLevel, threads, epoch, prefixArchives, baseArchive, output);
+                overlay, extraEntries, c, compressionLevel, threads, epoch, prefixArchives, baseArchive, output, modules);
     }
 
     public InitramfsRequest withOutput(Path o) {
         return new InitramfsRequest(busybox, architecture, applets, appletLinks, appletLayout, initSystem, initFile,
-                overlay, extraEntries, compression, compressionLevel, threads, epoch, prefixArchives, baseArchive, o);
+                overlay, extraEntries, compression, compressionLevel, threads, epoch, prefixArchives, baseArchive, o, modules);
     }
 
     public InitramfsRequest withThreads(int t) {
         return new InitramfsRequest(busybox, architecture, applets, appletLinks, appletLayout, initSystem, initFile,
-                overlay, extraEntries, compression, compressionLevel, t, epoch, prefixArchives, baseArchive, output);
+                overlay, extraEntries, compression, compressionLevel, t, epoch, prefixArchives, baseArchive, output, modules);
     }
 
     public InitramfsRequest withOverlay(Path dir) {
         return new InitramfsRequest(busybox, architecture, applets, appletLinks, appletLayout, initSystem, initFile,
-                dir, extraEntries, compression, compressionLevel, threads, epoch, prefixArchives, baseArchive, output);
+                dir, extraEntries, compression, compressionLevel, threads, epoch, prefixArchives, baseArchive, output, modules);
     }
 
     public InitramfsRequest withExtraEntries(List<Entry> entries) {
         return new InitramfsRequest(busybox, architecture, applets, appletLinks, appletLayout, initSystem, initFile,
-                overlay, entries, compression, compressionLevel, threads, epoch, prefixArchives, baseArchive, output);
+                overlay, entries, compression, compressionLevel, threads, epoch, prefixArchives, baseArchive, output, modules);
     }
 
     public InitramfsRequest withInit(InitSystem init, AppletLayout layout) {
         return new InitramfsRequest(busybox, architecture, applets, appletLinks, layout, init, initFile, overlay,
-                extraEntries, compression, compressionLevel, threads, epoch, prefixArchives, baseArchive, output);
+                extraEntries, compression, compressionLevel, threads, epoch, prefixArchives, baseArchive, output, modules);
     }
 
     public InitramfsRequest withApplets(List<String> list) {
         return new InitramfsRequest(busybox, architecture, list, appletLinks, appletLayout, initSystem, initFile,
                 overlay, extraEntries, compression, compressionLevel, threads, epoch, prefixArchives, baseArchive,
-                output);
+                output, modules);
     }
 
     public InitramfsRequest withArchives(List<Path> prefixes, Path base) {
         return new InitramfsRequest(busybox, architecture, applets, appletLinks, appletLayout, initSystem, initFile,
-                overlay, extraEntries, compression, compressionLevel, threads, epoch, prefixes, base, output);
+                overlay, extraEntries, compression, compressionLevel, threads, epoch, prefixes, base, output, modules);
     }
 
     public InitramfsRequest withCompressionLevel(Integer level) {
         return new InitramfsRequest(busybox, architecture, applets, appletLinks, appletLayout, initSystem, initFile,
-                overlay, extraEntries, compression, level, threads, epoch, prefixArchives, baseArchive, output);
+                overlay, extraEntries, compression, level, threads, epoch, prefixArchives, baseArchive, output, modules);
+    }
+
+    public InitramfsRequest withModules(KernelModules m) {
+        return new InitramfsRequest(busybox, architecture, applets, appletLinks, appletLayout, initSystem, initFile,
+                overlay, extraEntries, compression, compressionLevel, threads, epoch, prefixArchives, baseArchive,
+                output, m);
     }
 }

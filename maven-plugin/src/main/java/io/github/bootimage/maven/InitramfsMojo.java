@@ -76,6 +76,34 @@ public class InitramfsMojo extends AbstractMojo {
     /** An existing archive to extend: placed before ours, so our entries win when the kernel unpacks. */
     @Parameter
     private File baseArchive;
+    /**
+     * Kernel modules to put into the initramfs, with their dependencies: module names ({@code nvme}, {@code ext4};
+     * {@code -} and {@code _} alike), name wildcards ({@code dm-*}), path globs below {@code lib/modules/<release>/}
+     * ({@code kernel/drivers/usb/storage/**}) or sets: {@code storage}, {@code usb}, {@code filesystems},
+     * {@code network}, {@code all} (docs/modules.md lists them). The generated init loads the drivers of the
+     * devices present and of those plugged in later. Default: none.
+     */
+    @Parameter
+    private List<String> modules;
+    /**
+     * The kernel the modules are for (its release is read from it); the same parameter as the iso goal's, so set
+     * it once in the plugin's configuration. Default: Debian's linux-image-amd64, whose package also holds the
+     * modules.
+     */
+    @Parameter
+    private InputSpec kernel;
+    /**
+     * Where the modules come from when the kernel is a bare file: an archive (.deb, tar, cpio) or a directory
+     * holding {@code lib/modules/<release>/}. Default: the kernel's own package.
+     */
+    @Parameter
+    private InputSpec kernelModules;
+    /**
+     * Firmware for the selected modules: an archive (e.g. {@code <deb>firmware-linux-free</deb>}) or a directory
+     * holding {@code lib/firmware/}. Files a module names but this lacks are listed in the log. Default: none.
+     */
+    @Parameter
+    private InputSpec firmware;
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     private String outputTimestamp;
     @Parameter(defaultValue = "initramfs")
@@ -112,11 +140,15 @@ public class InitramfsMojo extends AbstractMojo {
             return;
         }
         InitramfsRequest request = request();
+        ModuleInputs moduleInputs = modules == null || modules.isEmpty() ? null
+                : ModuleInputs.resolve(inputs.resolver(session, project, getLog()), kernel, kernelModules, firmware);
         try {
             Path work = Files.createDirectories(ImageFiles.workDir(project).resolve("initramfs"));
             UpToDate.run("Initramfs (" + request.compression().id() + ", " + request.threads() + " threads)",
-                    request.output(), work.resolve(execution.getExecutionId() + ".stamp"), fingerprint(request), getLog()::info,
-                    () -> InitramfsBuilder.build(request));
+                    request.output(), work.resolve(execution.getExecutionId() + ".stamp"),
+                    fingerprint(request, moduleInputs), getLog()::info,
+                    () -> InitramfsBuilder.build(moduleInputs == null ? request
+                            : request.withModules(ModuleLog.select(moduleInputs, modules, getLog()))));
         } catch (BootImageException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         } catch (IOException e) {
@@ -164,10 +196,10 @@ public class InitramfsMojo extends AbstractMojo {
                 links, allInBin ? AppletLayout.ALL_IN_BIN : AppletLayout.OWN_DIRECTORIES, initSystem,
                 path(initFile), path(initramfsDirectory), extra, c, compressionLevel, Math.max(1, n), epoch,
                 prefixArchives == null ? List.of() : prefixArchives.stream().map(File::toPath).toList(),
-                path(baseArchive), ImageFiles.initramfs(project, c.extension()));
+                path(baseArchive), ImageFiles.initramfs(project, c.extension()), null);
     }
 
-    private String fingerprint(InitramfsRequest r) throws IOException {
+    private String fingerprint(InitramfsRequest r, ModuleInputs m) throws IOException {
         Fingerprint f = new Fingerprint().add("plugin", PluginCoordinates.load().version()).add("applets", r.applets()).add("layout", r.appletLayout())
                 .add("init", r.initSystem()).add("extra", r.extraEntries()).add("compression", r.compression())
                 .add("level", r.compressionLevel()).add("epoch", r.epoch())
@@ -175,6 +207,10 @@ public class InitramfsMojo extends AbstractMojo {
                 .addTree("overlay", r.overlay()).addFile("base", r.baseArchive());
         for (Path p : r.prefixArchives()) {
             f.addFile("prefix", p);
+        }
+        if (m != null) {
+            f.add("modules", modules).add("release", m.release()).addTree("moduleTree", m.moduleDir())
+                    .addTree("firmwareTree", m.firmwareDir());
         }
         return f.hex();
     }
