@@ -234,7 +234,9 @@ EOF
 boot_time() {
   local tool="$1" iso="$2" log="$WORK/qemu-$1.log" pid start now secs=
   : > "$log"
-  qemu-system-x86_64 -m 512 -cdrom "$iso" -boot d -display none -monitor none -serial "file:$log" \
+  # -accel tcg on purpose: both ISOs under the same, host-independent emulation (a KVM that opens but cannot
+  # run guests would otherwise hang here); the plugin's own boots choose with bootimage.accel instead.
+  qemu-system-x86_64 -accel tcg -m 512 -cdrom "$iso" -boot d -display none -monitor none -serial "file:$log" \
     -no-reboot >/dev/null 2>&1 &
   pid=$!
   QEMU_PID=$pid

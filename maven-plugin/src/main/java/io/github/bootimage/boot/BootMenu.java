@@ -32,7 +32,8 @@ public record BootMenu(List<MenuEntry> entries, int defaultEntry, int timeoutSec
             throw new IllegalArgumentException("boot menu labels must be unique");
         }
         if (!kernel.startsWith("/") || !initrd.startsWith("/")) {
-            throw new IllegalArgumentException("kernel and initrd paths on the image must be absolute");
+            throw new IllegalArgumentException("kernel and initrd paths on the image must be absolute, got '"
+                    + kernel + "' and '" + initrd + "'");
         }
     }
 

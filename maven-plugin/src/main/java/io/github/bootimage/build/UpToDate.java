@@ -1,11 +1,11 @@
 package io.github.bootimage.build;
 
 import io.github.bootimage.BootImageException;
+import io.github.bootimage.io.AtomicOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.function.Consumer;
 
 /**
@@ -51,14 +51,7 @@ public final class UpToDate {
 
     /** Records the fingerprint after a successful build (temporary file + atomic move). */
     public static void record(Path stamp, String fingerprint) throws IOException {
-        Files.createDirectories(stamp.getParent());
-        Path tmp = Files.createTempFile(stamp.getParent(), stamp.getFileName().toString(), ".tmp");
-        try {
-            Files.writeString(tmp, fingerprint + "\n", StandardCharsets.UTF_8);
-            Files.move(tmp, stamp, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicOutput.writeString(stamp, fingerprint + "\n");
     }
 
     /** Forgets a stamp, before an output is rebuilt, so a failed build never looks up to date. */

@@ -50,7 +50,7 @@ public final class Applets {
             return parse(Files.readAllLines(links, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new BootImageException("Cannot read the BusyBox links file " + links + ": " + e.getMessage()
-                    + ". Check the 'appletLinks' parameter.", e);
+                    + ". Check the <busyboxLinks> parameter of the initramfs goal.", e);
         }
     }
 

@@ -1,6 +1,8 @@
 package io.github.bootimage.busybox;
 
 import io.github.bootimage.BootImageException;
+import io.github.bootimage.io.AtomicOutput;
+import io.github.bootimage.io.Sha256;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -10,8 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -36,18 +36,13 @@ final class BusyboxCache {
 
     /** The key: SHA-256 over length-prefixed parts, so no two part lists collide by concatenation. */
     static String key(List<String> parts) {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        MessageDigest md = Sha256.digest();
         for (String part : parts) {
             byte[] b = part.getBytes(StandardCharsets.UTF_8);
             md.update((b.length + ":").getBytes(StandardCharsets.US_ASCII));
             md.update(b);
         }
-        return HexFormat.of().formatHex(md.digest());
+        return Sha256.hex(md);
     }
 
     Path entry(String key) {
@@ -78,10 +73,7 @@ final class BusyboxCache {
     void rememberRequest(String requestKey, String key) throws BootImageException {
         try {
             Path dir = Files.createDirectories(root.resolve("requests"));
-            Path tmp = Files.createTempFile(dir, requestKey, ".tmp");
-            Files.writeString(tmp, key + "\n", StandardCharsets.US_ASCII);
-            Files.move(tmp, dir.resolve(requestKey), StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
+            AtomicOutput.writeString(dir.resolve(requestKey), key + "\n");
         } catch (IOException e) {
             throw new BootImageException("Cannot write the BusyBox cache index in " + root + ": " + e.getMessage()
                     + ". Check that the cache directory is writable.", e);
@@ -96,7 +88,7 @@ final class BusyboxCache {
         Files.copy(links, tmp.resolve(LINKS));
         Files.copy(config, tmp.resolve(CONFIG));
         Files.copy(buildLog, tmp.resolve("build.log"));
-        Files.move(tmp, entry(key), StandardCopyOption.ATOMIC_MOVE);
+        AtomicOutput.moveIntoPlace(tmp, entry(key));
         BusyboxResult stored = lookup(key);
         return new BusyboxResult(stored.binary(), stored.links(), stored.config(), key, false);
     }

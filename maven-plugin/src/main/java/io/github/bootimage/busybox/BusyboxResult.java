@@ -1,10 +1,10 @@
 package io.github.bootimage.busybox;
 
 import io.github.bootimage.BootImageException;
+import io.github.bootimage.io.AtomicOutput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * A built BusyBox in the cache: the binary and its applet list ({@code busybox.links}, one install path per
@@ -18,21 +18,16 @@ import java.nio.file.StandardCopyOption;
  */
 public record BusyboxResult(Path binary, Path links, Path config, String key, boolean cacheHit) {
 
-    /** Copies {@code busybox} (mode 0755) and {@code busybox.links} into {@code dir}, each via temp file + move. */
+    /** Copies {@code busybox} (mode 0755) and {@code busybox.links} into {@code dir}, each whole or not at all. */
     public void copyTo(Path dir) throws BootImageException {
         try {
             Files.createDirectories(dir);
-            copy(binary, dir.resolve("busybox"));
-            copy(links, dir.resolve("busybox.links"));
+            AtomicOutput.copy(binary, dir.resolve("busybox"));
+            AtomicOutput.copy(links, dir.resolve("busybox.links"));
         } catch (IOException e) {
             throw new BootImageException("Cannot copy the BusyBox build to " + dir + ": " + e.getMessage()
                     + ". Check that the directory is writable.", e);
         }
     }
 
-    private static void copy(Path from, Path to) throws IOException {
-        Path tmp = to.resolveSibling(to.getFileName() + ".tmp");
-        Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-        Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
 }

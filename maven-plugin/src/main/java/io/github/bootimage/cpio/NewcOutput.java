@@ -2,8 +2,8 @@ package io.github.bootimage.cpio;
 
 import io.github.bootimage.model.Content;
 import io.github.bootimage.model.ContentChangedException;
+import io.github.bootimage.model.ContentReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -77,48 +77,30 @@ final class NewcOutput {
             content.transferTo(file);
             flushed += content.size();
         } else {
-            try (InputStream in = content.open()) {
-                read(in, content);
+            try (ContentReader in = ContentReader.open(content)) {
+                read(in);
             }
         }
         pad4();
     }
 
-    /**
-     * Reads a file into the buffer (through a small heap array when the buffer is direct), asking for one byte
-     * more than is left: a read that returns less than asked for and reaches the size ends the file, without
-     * one more read to see the end.
-     */
-    private void read(InputStream in, Content content) throws IOException {
-        long size = content.size();
-        long left = size;
+    /** Reads a file into the buffer (through a small heap array when the buffer is direct). */
+    private void read(ContentReader in) throws IOException {
         boolean heap = buffer.hasArray();
         while (true) {
             if (heap && !buffer.hasRemaining()) {
                 flush();
             }
-            byte[] target = heap ? buffer.array() : staging;
-            int off = heap ? buffer.arrayOffset() + buffer.position() : 0;
-            int want = (int) Math.min(heap ? buffer.remaining() : staging.length, left + 1);
-            int n = in.read(target, off, want);
+            int n = heap ? in.read(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining())
+                    : in.read(staging, 0, staging.length);
             if (n < 0) {
-                break;
-            }
-            if (n > left) {
-                throw new ContentChangedException(content, size, size + 1);
+                return;
             }
             if (heap) {
                 buffer.position(buffer.position() + n);
             } else {
                 put(staging, 0, n);
             }
-            left -= n;
-            if (left == 0 && n < want) {
-                break;
-            }
-        }
-        if (left != 0) {
-            throw new ContentChangedException(content, size, size - left);
         }
     }
 

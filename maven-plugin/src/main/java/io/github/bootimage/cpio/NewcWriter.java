@@ -101,8 +101,7 @@ public final class NewcWriter {
         try {
             out.data(data);
         } catch (ContentChangedException e) {
-            throw new BootImageException(path + " changed while the archive was written: " + e.getMessage()
-                    + " now. Do not modify inputs during the build.", e);
+            throw e.at(path, "the cpio archive");
         } catch (AccessDeniedException e) {
             throw new BootImageException("Cannot read " + path + " for the archive: " + e.getMessage() + ".", e);
         }

@@ -1,14 +1,15 @@
 package io.github.bootimage.fat;
 
 import io.github.bootimage.BootImageException;
+import io.github.bootimage.io.AtomicOutput;
+import io.github.bootimage.io.CountingOutputStream;
+import io.github.bootimage.model.ContentChangedException;
+import io.github.bootimage.model.ContentReader;
 import io.github.bootimage.model.FileTree;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Streams a planned {@link FatImage} in one forward pass (phase 2 of 2): reserved sectors, two FATs, the
@@ -27,20 +28,10 @@ public final class FatImageWriter {
     /** Plans and writes the image to {@code target} through a temporary file in the same directory. */
     public static FatImage write(FileTree tree, FatOptions options, Path target) throws BootImageException {
         FatImage image = FatImage.plan(tree, options);
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = null;
         try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, target.getFileName() + ".", ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                write(image, out);
-            }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            tmp = null;
+            AtomicOutput.writeStream(target, out -> write(image, out));
         } catch (IOException e) {
-            throw new BootImageException("Cannot write the FAT image " + target + ": " + e.getMessage(), e);
-        } finally {
-            deleteQuietly(tmp);
+            throw AtomicOutput.failure("the FAT image", target, e);
         }
         return image;
     }
@@ -64,10 +55,10 @@ public final class FatImageWriter {
                 writeData(node, image, out);
             }
         }
-        zeros(out, g.sizeBytes() - out.count);
+        zeros(out, g.sizeBytes() - out.count());
         out.flush();
-        if (out.count != g.sizeBytes()) {
-            throw new IllegalStateException("wrote " + out.count + " bytes, planned " + g.sizeBytes());
+        if (out.count() != g.sizeBytes()) {
+            throw new IllegalStateException("wrote " + out.count() + " bytes, planned " + g.sizeBytes());
         }
     }
 
@@ -83,7 +74,7 @@ public final class FatImageWriter {
             out.write(boot);
             out.write(fsInfo);
         }
-        zeros(out, g.firstFatSector() * FatGeometry.SECTOR - out.count);
+        zeros(out, g.firstFatSector() * FatGeometry.SECTOR - out.count());
     }
 
     static BiosParameterBlock bootSector(FatImage image) {
@@ -130,57 +121,17 @@ public final class FatImageWriter {
     }
 
     private static long copy(FatNode node, OutputStream out) throws IOException, BootImageException {
-        long expected = node.size();
-        long total = 0;
-        byte[] buf = new byte[1 << 16];
-        try (InputStream in = node.content.open()) {
-            int n;
-            while (total < expected && (n = in.read(buf, 0, (int) Math.min(buf.length, expected - total))) > 0) {
-                out.write(buf, 0, n);
-                total += n;
-            }
-            if (total != expected || in.read() >= 0) {
-                throw new BootImageException(node.path + " changed while the FAT image was written: planned "
-                        + expected + " bytes, read " + (total == expected ? "more" : total) + ". Rebuild.");
-            }
+        try {
+            ContentReader.copy(node.content, out);
+        } catch (ContentChangedException e) {
+            throw e.at(node.path, "the FAT image");
         }
-        return total;
+        return node.size();
     }
 
     private static void zeros(OutputStream out, long count) throws IOException {
         for (long left = count; left > 0; left -= ZEROS.length) {
             out.write(ZEROS, 0, (int) Math.min(ZEROS.length, left));
-        }
-    }
-
-    private static void deleteQuietly(Path tmp) {
-        if (tmp != null) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // the original failure is what the user needs to see
-            }
-        }
-    }
-
-    /** Tracks the offset so that padding can be computed from what was written. */
-    private static final class CountingOutputStream extends java.io.FilterOutputStream {
-        long count;
-
-        CountingOutputStream(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            count += len;
         }
     }
 

@@ -1,9 +1,9 @@
 package io.github.bootimage.fat;
 
+import io.github.bootimage.io.Sha256;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -51,13 +51,9 @@ public record FatOptions(Instant epoch, String label, long sizeBytes, FatType ty
         if (serial != null) {
             return serial;
         }
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update("bootimage FAT volume serial ".getBytes(StandardCharsets.US_ASCII));
-            sha.update(ByteBuffer.allocate(Long.BYTES).putLong(epoch.getEpochSecond()).array());
-            return ByteBuffer.wrap(sha.digest()).getInt();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        MessageDigest sha = Sha256.digest();
+        sha.update("bootimage FAT volume serial ".getBytes(StandardCharsets.US_ASCII));
+        sha.update(ByteBuffer.allocate(Long.BYTES).putLong(epoch.getEpochSecond()).array());
+        return ByteBuffer.wrap(sha.digest()).getInt();
     }
 }

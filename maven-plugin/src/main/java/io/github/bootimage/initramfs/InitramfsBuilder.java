@@ -5,17 +5,15 @@ import io.github.bootimage.compress.Compression;
 import io.github.bootimage.compress.NonClosingOutputStream;
 import io.github.bootimage.cpio.ArchiveConcatenation;
 import io.github.bootimage.cpio.NewcWriter;
+import io.github.bootimage.io.AtomicOutput;
 import io.github.bootimage.model.FileTree;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes the initramfs file: prefix archives and the base archive verbatim, then our newc archive through
@@ -36,25 +34,14 @@ public final class InitramfsBuilder {
     /** Writes a prepared tree with the request's archives, compression and epoch. */
     public static void write(FileTree tree, InitramfsRequest request) throws BootImageException {
         Path output = request.output().toAbsolutePath();
-        Path tmp = null;
         try {
-            Files.createDirectories(output.getParent());
-            tmp = Files.createTempFile(output.getParent(), "." + output.getFileName(), ".tmp");
-            // Temp files are created 0600; the image is an ordinary readable file (rw-r--r--).
-            if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                write(tree, request, channel);
-            }
-            readableByAll(tmp);
-            Files.move(tmp, output, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            tmp = null;
+            AtomicOutput.write(output, tmp -> {
+                try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                    write(tree, request, channel);
+                }
+            });
         } catch (IOException e) {
-            throw new BootImageException("Cannot write the initramfs " + output + ": " + e.getMessage()
-                    + ". Check free space and permissions of " + output.getParent() + ".", e);
-        } finally {
-            deleteQuietly(tmp);
+            throw AtomicOutput.failure("the initramfs", output, e);
         }
     }
 
@@ -79,22 +66,5 @@ public final class InitramfsBuilder {
             new NewcWriter(request.epoch()).write(tree, encoder);
         }
         file.flush();
-    }
-
-    private static void deleteQuietly(Path tmp) {
-        if (tmp != null) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // the original error is the one to report
-            }
-        }
-    }
-
-    /** createTempFile makes the file 0600; the initramfs is a build output, readable like any other (0644). */
-    private static void readableByAll(Path file) throws IOException {
-        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-        }
     }
 }

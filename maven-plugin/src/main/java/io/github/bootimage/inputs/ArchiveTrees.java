@@ -1,6 +1,7 @@
 package io.github.bootimage.inputs;
 
 import io.github.bootimage.BootImageException;
+import io.github.bootimage.io.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;

@@ -1,16 +1,15 @@
 package io.github.bootimage.inputs;
 
 import io.github.bootimage.BootImageException;
+import io.github.bootimage.io.AtomicOutput;
+import io.github.bootimage.io.Sha256;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -58,15 +57,8 @@ public final class ContentCache {
     Path store(Path verifiedTemp, String sha256) throws IOException {
         Path target = pathOf(sha256);
         Files.createDirectories(target.getParent());
-        if (Files.getFileStore(verifiedTemp).supportsFileAttributeView("posix")) {
-            // Temp files are 0600; cached content is plain data anyone may read.
-            Files.setPosixFilePermissions(verifiedTemp, PosixFilePermissions.fromString("rw-r--r--"));
-        }
-        try {
-            Files.move(verifiedTemp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            throw new IOException("cannot rename atomically into " + target, e);
-        }
+        AtomicOutput.readableByAll(verifiedTemp);
+        AtomicOutput.moveIntoPlace(verifiedTemp, target);
         return target;
     }
 
@@ -77,11 +69,7 @@ public final class ContentCache {
     }
 
     void writeIndex(String key, String value) throws IOException {
-        Path tmp = newTempFile("index-");
-        Files.writeString(tmp, value, StandardCharsets.UTF_8);
-        Path target = indexPath(key);
-        Files.createDirectories(target.getParent());
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        AtomicOutput.writeString(indexPath(key), value);
     }
 
     private Path indexPath(String key) {

@@ -1,12 +1,11 @@
 package io.github.bootimage.inputs;
 
 import io.github.bootimage.BootImageException;
+import io.github.bootimage.io.AtomicOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -111,16 +110,10 @@ public final class LockFile {
 
     private void save() throws BootImageException {
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Path tmp = Files.createTempFile(dir, ".bootimage.lock", ".tmp");
-            Files.writeString(tmp, render(), StandardCharsets.UTF_8);
-            // createTempFile makes it 0600; the lock is a source file, meant to be committed and shared.
-            if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            // 0644: the lock is a source file, meant to be committed and shared
+            AtomicOutput.writeString(file, render());
         } catch (IOException e) {
-            throw new BootImageException("cannot write " + file + ": " + e, e);
+            throw AtomicOutput.failure("the lock file", file, e);
         }
     }
 

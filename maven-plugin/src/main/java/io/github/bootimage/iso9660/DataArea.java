@@ -4,10 +4,11 @@ import io.github.bootimage.BootImageException;
 import io.github.bootimage.iso9660.eltorito.BootInfoTable;
 import io.github.bootimage.model.Content;
 import io.github.bootimage.model.ContentChangedException;
+import io.github.bootimage.model.ContentReader;
 import io.github.bootimage.model.Entry;
 import io.github.bootimage.model.FileContent;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -181,29 +182,22 @@ final class DataArea {
                 if (buf.remaining() < size + 1 + pad) {
                     flush();
                 }
-                read(n, host, (int) size);
+                read(n, host);
             } else {
-                stream(n, content, size, table);
+                stream(n, table);
             }
             put(ZEROS, 0, pad);
         }
 
-        /** One read of size + 1 bytes: a short read of exactly {@code size} is the end of an unchanged file. */
-        private void read(Node n, FileContent file, int size) throws IOException, BootImageException {
-            int begin = buf.position();
-            buf.limit(begin + size + 1);
-            long got = 0;
-            try (FileChannel in = file.openChannel()) {
-                int r;
-                while (got < size && (r = in.read(buf)) > 0) {
-                    got += r;
+        /** Into the run buffer, which has room for size + 1 bytes: one short read of size bytes ends the file. */
+        private void read(Node n, FileContent file) throws IOException, BootImageException {
+            try (ContentReader in = ContentReader.openChannel(file)) {
+                while (in.read(buf) >= 0) {
+                    // until the planned end
                 }
+            } catch (ContentChangedException e) {
+                throw changed(n, e);
             }
-            buf.limit(buf.capacity());
-            if (got != size) {
-                throw changed(n, size, got);
-            }
-            buf.position(begin + size);
         }
 
         /** In the kernel (sendfile), to the file's place in the image. */
@@ -212,29 +206,23 @@ final class DataArea {
             try {
                 file.transferTo(out);
             } catch (ContentChangedException e) {
-                throw changed(n, e.planned(), e.found());
+                throw changed(n, e);
             }
         }
 
         /** Any other content (in memory, generated, or a boot file to patch) through its stream. */
-        private void stream(Node n, Content content, long size, BootInfoTable table)
-                throws IOException, BootImageException {
-            byte[] patch = table == null ? null : table.encode();
-            byte[] chunk = new byte[(int) Math.min(size, 1 << 16) + 1];
-            long copied = 0;
-            try (InputStream in = content.open()) {
-                int r;
-                while (copied < size && (r = in.read(chunk, 0, (int) Math.min(chunk.length, size - copied))) > 0) {
-                    if (patch != null && copied < BootInfoTable.OFFSET + BootInfoTable.LENGTH) {
-                        FileDataWriter.patch(chunk, r, copied, patch);
-                    }
-                    put(chunk, 0, r);
-                    copied += r;
+        private void stream(Node n, BootInfoTable table) throws IOException, BootImageException {
+            FileDataWriter.copy(n, table, new OutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    put(new byte[] {(byte) b}, 0, 1);
                 }
-                if (copied != size || in.read() >= 0) {
-                    throw changed(n, size, copied == size ? size + 1 : copied);
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    put(b, off, len);
                 }
-            }
+            });
         }
 
         private void put(byte[] b, int off, int len) throws IOException {
@@ -263,9 +251,7 @@ final class DataArea {
         return IsoBytes.sectors(size) * IsoBytes.SECTOR;
     }
 
-    static BootImageException changed(Node n, long planned, long found) {
-        return new BootImageException("File " + n.entry.path() + " changed while the ISO image was written: "
-                + "planned " + planned + " bytes, " + (found > planned ? "found more" : "read " + found)
-                + ". Do not modify inputs during the build.");
+    static BootImageException changed(Node n, ContentChangedException e) {
+        return e.at(n.entry.path(), "the ISO image");
     }
 }

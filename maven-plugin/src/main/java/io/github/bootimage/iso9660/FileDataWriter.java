@@ -2,9 +2,12 @@ package io.github.bootimage.iso9660;
 
 import io.github.bootimage.BootImageException;
 import io.github.bootimage.iso9660.eltorito.BootInfoTable;
+import io.github.bootimage.model.Content;
+import io.github.bootimage.model.ContentChangedException;
+import io.github.bootimage.model.ContentReader;
 import io.github.bootimage.model.Entry;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.OutputStream;
 
 /**
  * Streams file contents into their extents when the image goes to a stream ({@link DataArea} copies them when
@@ -18,25 +21,26 @@ final class FileDataWriter {
     }
 
     static void write(Node n, BootInfoTable table, SectorOutput out) throws IOException, BootImageException {
-        Entry.RegularFile f = (Entry.RegularFile) n.entry;
-        long size = f.content().size();
+        copy(n, table, out);
+        out.padSector();
+    }
+
+    /** Exactly the planned bytes of a file, with the boot-info-table patched in when {@code table} is set. */
+    static void copy(Node n, BootInfoTable table, OutputStream out) throws IOException, BootImageException {
+        Content content = ((Entry.RegularFile) n.entry).content();
         byte[] patch = table == null ? null : table.encode();
-        byte[] buf = new byte[(int) Math.max(1, Math.min(BUFFER, size))];
-        long copied = 0;
-        try (InputStream in = f.content().open()) {
-            int r;
-            while (copied < size && (r = in.read(buf, 0, (int) Math.min(buf.length, size - copied))) > 0) {
-                if (patch != null && copied < BootInfoTable.OFFSET + BootInfoTable.LENGTH) {
-                    patch(buf, r, copied, patch);
+        byte[] buf = new byte[(int) Math.min(BUFFER, content.size() + 1)];
+        try (ContentReader in = ContentReader.open(content)) {
+            long at = 0;
+            for (int r; (r = in.read(buf, 0, buf.length)) >= 0; at += r) {
+                if (patch != null && at < BootInfoTable.OFFSET + BootInfoTable.LENGTH) {
+                    patch(buf, r, at, patch);
                 }
                 out.write(buf, 0, r);
-                copied += r;
             }
-            if (copied != size || in.read() >= 0) {
-                throw DataArea.changed(n, size, copied == size ? size + 1 : copied);
-            }
+        } catch (ContentChangedException e) {
+            throw DataArea.changed(n, e);
         }
-        out.padSector();
     }
 
     static void patch(byte[] buf, int len, long at, byte[] patch) {

@@ -1,6 +1,7 @@
 package io.github.bootimage.iso9660;
 
 import io.github.bootimage.BootImageException;
+import io.github.bootimage.io.AtomicOutput;
 import io.github.bootimage.iso9660.eltorito.BootCatalog;
 import io.github.bootimage.iso9660.eltorito.ElToritoConfig;
 import java.io.BufferedOutputStream;
@@ -11,11 +12,8 @@ import java.nio.ByteOrder;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes an ISO 9660 image with Rock Ridge, Joliet and El Torito in two phases: {@link #plan} fixes every
@@ -44,21 +42,11 @@ public final class IsoImageWriter {
     /** As {@link #write(IsoImageRequest, Path)}, copying file data on {@code threads} threads (same bytes). */
     static IsoLayout write(IsoImageRequest request, Path target, int threads) throws BootImageException {
         Layout layout = LayoutPlanner.plan(request);
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = null;
         try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-            writeFile(layout, tmp, threads);
-            readableByAll(tmp);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            tmp = null;
+            AtomicOutput.write(target, tmp -> writeFile(layout, tmp, threads));
             return layout;
         } catch (IOException e) {
-            throw new BootImageException("Cannot write the ISO image " + target + ": " + e.getMessage()
-                    + ". Check free space and permissions of " + dir + ".", e);
-        } finally {
-            deleteQuietly(tmp);
+            throw AtomicOutput.failure("the ISO image", target, e);
         }
     }
 
@@ -170,22 +158,5 @@ public final class IsoImageWriter {
             out.write(piece.encode());
         }
         out.padSector();
-    }
-
-    /** createTempFile makes the file 0600; an image is a build output, readable like any other (0644). */
-    private static void readableByAll(Path file) throws IOException {
-        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-        }
-    }
-
-    private static void deleteQuietly(Path tmp) {
-        if (tmp != null) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // the original error is the one to report
-            }
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.github.bootimage.maven;
 
 import io.github.bootimage.BootImageException;
+import io.github.bootimage.qemu.AcceleratorChoice;
 import io.github.bootimage.qemu.BootTarget;
 import io.github.bootimage.qemu.Firmware;
 import io.github.bootimage.qemu.Medium;
@@ -81,11 +82,21 @@ abstract class AbstractQemuMojo extends AbstractMojo {
     @Parameter(property = "bootimage.ovmfSecureBootVars")
     protected File ovmfSecureBootVars;
 
-    /** Finds QEMU, KVM and OVMF on this host: the one place that reads the environment. */
+    /**
+     * The accelerator: {@code auto} uses KVM only when a test guest has run with it on this host (checked once per
+     * build), else software emulation (TCG); {@code kvm} insists on KVM and fails where it cannot run guests;
+     * {@code tcg} never tries KVM. The log says which was chosen and why.
+     */
+    @Parameter(property = "bootimage.accel", defaultValue = "auto")
+    protected String accel;
+
+    /** Finds QEMU, KVM and OVMF on this host: the one place that reads the environment. Logs the accelerator. */
     QemuHost host() throws BootImageException {
         OvmfLocator ovmf = new OvmfLocator(Path.of("/"), pair(ovmfCode, ovmfVars, "ovmfCode", "ovmfVars"),
                 pair(ovmfSecureBootCode, ovmfSecureBootVars, "ovmfSecureBootCode", "ovmfSecureBootVars"));
-        return QemuHost.discover(qemu, System.getenv("PATH"), Path.of("/dev/kvm"), ovmf);
+        QemuHost host = QemuHost.discover(qemu, System.getenv("PATH"), AcceleratorChoice.parse(accel), ovmf);
+        getLog().info(host.acceleratorNote());
+        return host;
     }
 
     private static Optional<OvmfFiles> pair(File code, File vars, String codeName, String varsName)
@@ -117,6 +128,14 @@ abstract class AbstractQemuMojo extends AbstractMojo {
                     "Medium 'kernel' needs an initramfs: run the initramfs goal first or set <initrdFile>.")));
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot look for the initramfs: " + e.getMessage(), e);
+        }
+    }
+
+    /** Checks a number before it reaches QEMU, naming it as the POM and the command line spell it. */
+    static void atLeast(int value, int min, String parameter, String property, String unit) throws BootImageException {
+        if (value < min) {
+            throw new BootImageException("<" + parameter + ">" + value + "</" + parameter + "> (-D" + property
+                    + "=" + value + ") must be at least " + min + unit);
         }
     }
 

@@ -72,9 +72,11 @@ public class BootTestMojo extends AbstractQemuMojo {
     @Parameter(defaultValue = "${project.build.directory}/bootimage/boot-test")
     File reportsDirectory;
 
+    /** Maven's -DskipTests: skips the boot test like every other test. */
     @Parameter(property = "skipTests", defaultValue = "false")
     boolean skipTests;
 
+    /** Maven's -DskipITs: the boot test is an integration test, so it is skipped too. */
     @Parameter(property = "skipITs", defaultValue = "false")
     boolean skipITs;
 
@@ -92,11 +94,20 @@ public class BootTestMojo extends AbstractQemuMojo {
             getLog().info("Boot test skipped");
             return;
         }
+        BootTestRequest request;
+        BootTester tester;
         try {
-            BootTestRequest request = request(Runtime.getRuntime().availableProcessors());
+            // Configuration and host set-up (no QEMU, no OVMF, unknown firmware) are not test failures.
+            request = request(Runtime.getRuntime().availableProcessors());
             boolean kernelMedium = request.targets().stream().anyMatch(t -> t.medium() == Medium.KERNEL);
             request = request.withKernel(kernelFor(kernelMedium), initrdFor(kernelMedium));
-            new BootTester(host(), getLog()::info).run(request);
+            tester = new BootTester(host(), getLog()::info);
+            tester.check(request);
+        } catch (BootImageException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+        try {
+            tester.run(request);
         } catch (BootImageException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
@@ -112,6 +123,9 @@ public class BootTestMojo extends AbstractQemuMojo {
             }
         }
         int threads = parallel != null ? parallel : BootTestRequest.defaultParallelism(hostCores);
+        atLeast(memory, 16, "memory", "bootimage.bootTest.memory", " (MiB)");
+        atLeast(cpus, 1, "cpus", "bootimage.bootTest.cpus", "");
+        atLeast(threads, 1, "parallel", "bootimage.bootTest.parallel", "");
         try {
             return new BootTestRequest(list, path(image), path(kernelFile), path(initrdFile),
                     cmdline == null ? "" : cmdline, memory, cpus, qemuArgs(), script(), reportsDirectory.toPath(),

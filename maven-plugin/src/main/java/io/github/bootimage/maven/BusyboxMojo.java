@@ -75,9 +75,11 @@ public class BusyboxMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     String outputTimestamp;
 
+    /** Skips this goal only. */
     @Parameter(property = "bootimage.busybox.skip", defaultValue = "false")
     boolean skip;
 
+    /** Skips every bootimage goal. */
     @Parameter(property = "bootimage.skip", defaultValue = "false")
     boolean skipAll;
 

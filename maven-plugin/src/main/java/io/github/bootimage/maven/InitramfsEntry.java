@@ -44,7 +44,11 @@ public class InitramfsEntry {
                 case "dir":
                     return new Entry.Directory(p, mode(0755), uid, gid);
                 case "file":
-                    if (source == null || !source.isFile()) {
+                    if (source == null) {
+                        throw new MojoExecutionException("initramfs <entry> " + path + ": a file needs <source> (the "
+                                + "file to copy; relative paths start at the project directory).");
+                    }
+                    if (!source.isFile()) {
                         throw new MojoExecutionException("initramfs <entry> " + path + ": <source> " + source
                                 + " is not a readable file.");
                     }

@@ -104,15 +104,19 @@ public class InitramfsMojo extends AbstractMojo {
      */
     @Parameter
     private InputSpec firmware;
+    /** The one timestamp of every entry (and of the compressed stream); also read from SOURCE_DATE_EPOCH when unset. */
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     private String outputTimestamp;
+    /** The classifier of the attached initramfs: {@code <artifactId>-<version>-<classifier>.cpio.<compression>}. */
     @Parameter(defaultValue = "initramfs")
     private String classifier;
     /** Attach the initramfs to the project (installed and deployed with the ISO). */
     @Parameter(property = "bootimage.initramfs.attach", defaultValue = "true")
     private boolean attach;
+    /** Skips this goal only. */
     @Parameter(property = "bootimage.initramfs.skip", defaultValue = "false")
     private boolean skip;
+    /** Skips every bootimage goal. */
     @Parameter(property = "bootimage.skip", defaultValue = "false")
     private boolean skipAll;
 

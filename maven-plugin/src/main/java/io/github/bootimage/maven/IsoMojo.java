@@ -76,9 +76,10 @@ public class IsoMojo extends AbstractMojo {
     /** The isohybrid MBR/GPT, so that the image also boots from a USB disk (needs bios). */
     @Parameter(property = "bootimage.iso.hybrid", defaultValue = "true")
     private boolean hybrid;
-    /** Where the kernel and the initramfs go on the ISO. */
+    /** Where the kernel goes on the ISO (an absolute path; the boot menus load it from there). */
     @Parameter(defaultValue = "/boot/vmlinuz")
     private String kernelPath;
+    /** Where the initramfs goes on the ISO (an absolute path; the boot menus load it from there). */
     @Parameter(defaultValue = "/boot/initrd.img")
     private String initrdPath;
     /** Files copied onto the ISO. */
@@ -87,8 +88,10 @@ public class IsoMojo extends AbstractMojo {
     /** ECMA-119 volume identifier (A-Z 0-9 _, at most 32); default: the artifactId in upper case. */
     @Parameter(property = "bootimage.iso.volumeId")
     private String volumeId;
+    /** ECMA-119 publisher identifier of the primary volume descriptor (upper-cased, at most 128 characters). */
     @Parameter(defaultValue = "")
     private String publisher;
+    /** ECMA-119 application identifier of the primary volume descriptor (upper-cased, at most 128 characters). */
     @Parameter(defaultValue = "")
     private String applicationId;
     /** The one timestamp of every date in the image. */
@@ -97,8 +100,10 @@ public class IsoMojo extends AbstractMojo {
     /** Classifier when the ISO is attached (packaging other than iso). */
     @Parameter(defaultValue = "iso")
     private String classifier;
+    /** Skips this goal only. */
     @Parameter(property = "bootimage.iso.skip", defaultValue = "false")
     private boolean skip;
+    /** Skips every bootimage goal. */
     @Parameter(property = "bootimage.skip", defaultValue = "false")
     private boolean skipAll;
 
@@ -125,6 +130,7 @@ public class IsoMojo extends AbstractMojo {
             getLog().info("Skipping the ISO (bootimage.iso.skip / bootimage.skip).");
             return;
         }
+        validate();
         Instant epoch = BuildEpoch.resolve(outputTimestamp, getLog());
         String volume = volumeId != null ? volumeId : defaultVolumeId(project.getArtifactId());
         Path output = ImageFiles.iso(project);
@@ -169,6 +175,24 @@ public class IsoMojo extends AbstractMojo {
                     project.getName() + " " + project.getVersion());
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    /** Checks the parameters that need no input, before anything is fetched. */
+    void validate() throws MojoExecutionException {
+        if (hybrid && !bios) {
+            getLog().warn("<hybrid> is ignored because <bios> is false: the hybrid MBR/GPT starts ISOLINUX, so "
+                    + "this ISO boots from CD/DVD only, not as a USB disk. Set <hybrid>false</hybrid> to silence this, "
+                    + "or <bios>true</bios> for USB boot.");
+        }
+        absolute("kernelPath", kernelPath);
+        absolute("initrdPath", initrdPath);
+    }
+
+    private static void absolute(String parameter, String value) throws MojoExecutionException {
+        if (value == null || !value.startsWith("/")) {
+            throw new MojoExecutionException("<" + parameter + ">" + value + "</" + parameter + "> must be an "
+                    + "absolute path on the ISO, such as /boot/vmlinuz or /boot/initrd.img.");
         }
     }
 

@@ -45,6 +45,7 @@ public class RunMojo extends AbstractQemuMojo {
     @Parameter(defaultValue = "${project.build.directory}/bootimage/run")
     File workDirectory;
 
+    /** Skips every bootimage goal. */
     @Parameter(property = "bootimage.skip", defaultValue = "false")
     boolean skipAll;
 
@@ -54,9 +55,16 @@ public class RunMojo extends AbstractQemuMojo {
             getLog().info("bootimage:run skipped");
             return;
         }
+        InteractiveRun run;
+        QemuLaunch launch;
         try {
-            int exit = new InteractiveRun(host(), getLog()::info).run(launch(Runtime.getRuntime()
-                    .availableProcessors()), gui, workDirectory.toPath());
+            launch = launch(Runtime.getRuntime().availableProcessors());
+            run = new InteractiveRun(host(), getLog()::info);
+        } catch (BootImageException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+        try {
+            int exit = run.run(launch, gui, workDirectory.toPath());
             if (exit != 0) {
                 throw new MojoFailureException("QEMU exited with code " + exit);
             }
@@ -66,6 +74,8 @@ public class RunMojo extends AbstractQemuMojo {
     }
 
     QemuLaunch launch(int hostCores) throws BootImageException, MojoExecutionException {
+        atLeast(memory, 16, "memory", "bootimage.run.memory", " (MiB)");
+        atLeast(cpus != null ? cpus : hostCores, 1, "cpus", "bootimage.run.cpus", "");
         try {
             return new QemuLaunch(target(firmware, medium), path(image), kernelFor("kernel".equals(medium)), initrdFor("kernel".equals(medium)),
                     cmdline == null ? "" : cmdline, memory, cpus != null ? cpus : hostCores, qemuArgs());

@@ -86,12 +86,15 @@ public class SignMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.build.directory}/bootimage-sign", required = true)
     File signatureDirectory;
 
+    /** The signature creation time, so that a rebuild gives byte-identical RSA and Ed25519 signatures. */
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     String outputTimestamp;
 
+    /** Skips this goal only. */
     @Parameter(property = "bootimage.sign.skip", defaultValue = "false")
     boolean skip;
 
+    /** Skips every bootimage goal. */
     @Parameter(property = "bootimage.skip", defaultValue = "false")
     boolean skipAll;
 

@@ -2,7 +2,6 @@ package io.github.bootimage.model;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
@@ -31,22 +30,6 @@ public interface Content {
      * @throws ContentChangedException if the source now holds fewer or more bytes than {@link #size()}
      */
     default void transferTo(WritableByteChannel target) throws IOException {
-        try (ReadableByteChannel in = openChannel()) {
-            ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(1 << 16, size() + 1));
-            long copied = 0;
-            for (int n; (n = in.read(buffer)) >= 0; buffer.clear()) {
-                copied += n;
-                if (copied > size()) {
-                    throw new ContentChangedException(this, size(), copied);
-                }
-                buffer.flip();
-                while (buffer.hasRemaining()) {
-                    target.write(buffer);
-                }
-            }
-            if (copied != size()) {
-                throw new ContentChangedException(this, size(), copied);
-            }
-        }
+        ContentReader.copy(this, target);
     }
 }

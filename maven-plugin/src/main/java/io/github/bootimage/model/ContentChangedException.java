@@ -1,5 +1,6 @@
 package io.github.bootimage.model;
 
+import io.github.bootimage.BootImageException;
 import java.io.IOException;
 
 /**
@@ -17,6 +18,18 @@ public final class ContentChangedException extends IOException {
                 + " bytes");
         this.planned = planned;
         this.found = found;
+    }
+
+    /**
+     * The one message for a changed input: which entry of which image, planned and found sizes, what to do.
+     *
+     * @param path  the entry's path in the image
+     * @param image what was being written, e.g. "the ISO image"
+     */
+    public BootImageException at(Object path, String image) {
+        return new BootImageException(path + " changed while " + image + " was written: planned " + planned
+                + " bytes, " + (found > planned ? "found more" : "read " + found)
+                + ". Do not modify inputs during the build.", this);
     }
 
     public long planned() {

@@ -59,15 +59,6 @@ public record FileContent(Path file, long size) implements Content {
     /** Copies in the kernel: {@link FileChannel#transferTo} is sendfile/copy_file_range on Linux. */
     @Override
     public void transferTo(WritableByteChannel target) throws IOException {
-        try (FileChannel in = openChannel()) {
-            long copied = 0;
-            for (long n; copied < size && (n = in.transferTo(copied, size - copied, target)) > 0; ) {
-                copied += n;
-            }
-            long now = in.size();
-            if (copied != size || now != size) {
-                throw new ContentChangedException(this, size, copied != size ? copied : now);
-            }
-        }
+        ContentReader.transfer(this, target);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.bootimage.pgp;
 
 import io.github.bootimage.BootImageException;
+import io.github.bootimage.io.AtomicOutput;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,11 +45,15 @@ public final class DetachedSigner {
 
     /** Signs {@code file} into {@code signature} (written atomically), streaming the file. */
     public void sign(Path file, Path signature) throws BootImageException {
-        AtomicFile.write(signature, out -> {
-            try (InputStream in = Files.newInputStream(file)) {
-                sign(in, out);
-            }
-        });
+        try {
+            AtomicOutput.writeStream(signature, out -> {
+                try (InputStream in = Files.newInputStream(file)) {
+                    sign(in, out);
+                }
+            });
+        } catch (IOException e) {
+            throw AtomicOutput.failure("the signature", signature, e);
+        }
     }
 
     /** Streams {@code data} and writes its armored signature to {@code out} (which stays open). */

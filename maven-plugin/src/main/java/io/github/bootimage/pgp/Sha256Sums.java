@@ -1,16 +1,13 @@
 package io.github.bootimage.pgp;
 
 import io.github.bootimage.BootImageException;
+import io.github.bootimage.io.AtomicOutput;
+import io.github.bootimage.io.Sha256;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -19,8 +16,6 @@ import java.util.Map;
  * (two spaces: text mode, which on Linux is the same digest as binary mode), sorted bytewise by name.
  */
 public final class Sha256Sums {
-    private static final int BUFFER = 64 * 1024;
-
     private Sha256Sums() {
     }
 
@@ -39,21 +34,20 @@ public final class Sha256Sums {
             text.append(sha256Hex(files.get(name))).append("  ").append(name).append('\n');
         }
         byte[] bytes = utf8(text.toString());
-        AtomicFile.write(out, o -> o.write(bytes));
+        try {
+            AtomicOutput.writeStream(out, o -> o.write(bytes));
+        } catch (IOException e) {
+            throw AtomicOutput.failure("the checksum file", out, e);
+        }
     }
 
     /** The lowercase hex SHA-256 of a file, streamed. */
     public static String sha256Hex(Path file) throws BootImageException {
-        MessageDigest digest = sha256();
-        byte[] buffer = new byte[BUFFER];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                digest.update(buffer, 0, n);
-            }
+        try {
+            return Sha256.of(file);
         } catch (IOException e) {
             throw new BootImageException("Cannot read " + file + " to compute its SHA-256: " + e, e);
         }
-        return HexFormat.of().formatHex(digest.digest());
     }
 
     // sha256sum escapes names with a backslash or newline ("\\" prefix); refuse them instead of escaping.
@@ -67,13 +61,5 @@ public final class Sha256Sums {
 
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime provides SHA-256", e);
-        }
     }
 }

@@ -14,6 +14,8 @@ public record BootFailure(Kind kind, String step, String message) {
         KERNEL_PANIC,
         /** The console printed something, but not what was expected (e.g. another kernel release). */
         WRONG_OUTPUT,
+        /** QEMU stopped the VM for good (e.g. a KVM internal error) but did not exit. */
+        VM_STOPPED,
         /** QEMU ended too early, with an error code, or not at all. */
         QEMU_EXIT,
         /** QEMU could not be started or the run could not be prepared. */

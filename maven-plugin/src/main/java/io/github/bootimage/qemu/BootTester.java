@@ -4,8 +4,10 @@ import io.github.bootimage.BootImageException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,13 +21,35 @@ import java.util.stream.Collectors;
  * messages of the targets that failed.
  */
 public final class BootTester {
+    /** How often a long wait prints what it is waiting for. */
+    static final Duration HEARTBEAT = Duration.ofSeconds(60);
+
     private final QemuHost host;
     private final Consumer<String> info;
+    private final Duration heartbeat;
 
     /** @param info where progress lines go (the Maven log) */
     public BootTester(QemuHost host, Consumer<String> info) {
+        this(host, info, HEARTBEAT);
+    }
+
+    BootTester(QemuHost host, Consumer<String> info, Duration heartbeat) {
         this.host = host;
         this.info = info;
+        this.heartbeat = heartbeat;
+    }
+
+    /**
+     * The configuration errors, found before anything boots: a file a medium needs is missing, or the firmware
+     * of a UEFI target is not installed.
+     */
+    public void check(BootTestRequest request) throws BootImageException {
+        for (BootTarget target : request.targets()) {
+            request.launch(target).validate();
+            if (target.firmware().isUefi()) {
+                host.ovmf().locate(target.firmware());
+            }
+        }
     }
 
     /** Boots all targets, writes the report, and throws if any target failed. */
@@ -44,9 +68,7 @@ public final class BootTester {
 
     /** Boots all targets and writes the report; failures are in the results. */
     public BootTestReport runAll(BootTestRequest request) throws BootImageException {
-        for (BootTarget target : request.targets()) {
-            request.launch(target).validate();
-        }
+        check(request);
         try {
             Files.createDirectories(request.reportsDir());
         } catch (IOException e) {
@@ -55,11 +77,6 @@ public final class BootTester {
         info.accept("Booting " + request.targets() + " with " + host.qemu() + ", " + host.accelerator().description()
                 + ", " + Math.min(request.parallelism(), request.targets().size()) + " at a time");
         List<BootResult> results = bootAll(request);
-        for (BootResult r : results) {
-            info.accept(String.format(java.util.Locale.ROOT, "  %-22s %s in %.1f s, log %s", r.target().name(),
-                    r.passed() ? "passed" : "FAILED (" + r.failure().orElseThrow().kind() + ")",
-                    r.duration().toMillis() / 1000.0, r.log()));
-        }
         Path xml = request.reportsDir().resolve("TEST-" + request.suiteName() + ".xml");
         JUnitReportWriter.write(xml, request.suiteName(), host, results);
         return new BootTestReport(results, xml);
@@ -75,8 +92,13 @@ public final class BootTester {
         List<Future<BootResult>> futures = new ArrayList<>();
         try {
             for (BootTarget target : request.targets()) {
-                TargetBoot boot = new TargetBoot(host, request.launch(target), request.script(), request.reportsDir());
-                futures.add(pool.submit(boot::run));
+                TargetBoot boot = new TargetBoot(host, request.launch(target), request.script(), request.reportsDir(),
+                        info, heartbeat);
+                futures.add(pool.submit(() -> {
+                    BootResult r = boot.run();
+                    info.accept(resultLine(r));
+                    return r;
+                }));
             }
             List<BootResult> results = new ArrayList<>();
             for (Future<BootResult> f : futures) {
@@ -93,6 +115,13 @@ public final class BootTester {
             pool.shutdownNow();
             awaitWorkers(pool);
         }
+    }
+
+    /** Printed as each target ends, so that a long boot test shows its progress. */
+    static String resultLine(BootResult r) {
+        return String.format(Locale.ROOT, "  %-22s %s in %.1f s, log %s", r.target().name(),
+                r.passed() ? "passed" : "FAILED (" + r.failure().orElseThrow().kind() + ")",
+                r.duration().toMillis() / 1000.0, r.log());
     }
 
     /** Also after an interrupt: clear the flag while waiting (else the wait ends at once), then restore it. */

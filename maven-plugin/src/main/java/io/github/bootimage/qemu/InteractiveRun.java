@@ -43,7 +43,7 @@ public final class InteractiveRun {
                     ? QemuCommandLine.Console.TERMINAL_AND_WINDOW : QemuCommandLine.Console.TERMINAL);
             info.accept("Starting " + String.join(" ", command));
             info.accept("QEMU: " + host.accelerator().description() + "; quit with Ctrl-A x");
-            qemu = QemuProcesses.register(new ProcessBuilder(command).inheritIO().start());
+            qemu = QemuProcesses.start(new ProcessBuilder(command).inheritIO());
             return qemu.waitFor();
         } catch (IOException e) {
             throw new BootImageException("cannot start QEMU (" + host.qemu() + "): " + e.getMessage(), e);

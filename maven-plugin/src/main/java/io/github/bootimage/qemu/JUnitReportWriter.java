@@ -1,11 +1,9 @@
 package io.github.bootimage.qemu;
 
 import io.github.bootimage.BootImageException;
+import io.github.bootimage.io.AtomicOutput;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import javax.xml.stream.XMLOutputFactory;
@@ -22,9 +20,8 @@ final class JUnitReportWriter {
     }
 
     static void write(Path file, String suite, QemuHost host, List<BootResult> results) throws BootImageException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            AtomicOutput.writeStream(file, out -> {
                 XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
                 xml.writeStartDocument("UTF-8", "1.0");
                 xml.writeCharacters("\n");
@@ -43,10 +40,11 @@ final class JUnitReportWriter {
                 xml.writeCharacters("\n");
                 xml.writeEndDocument();
                 xml.close();
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | XMLStreamException e) {
-            throw new BootImageException("cannot write the boot test report " + file + ": " + e.getMessage(), e);
+            });
+        } catch (IOException e) {
+            throw AtomicOutput.failure("the boot test report", file, e);
+        } catch (XMLStreamException e) {
+            throw new BootImageException("Cannot write the boot test report " + file + ": " + e.getMessage(), e);
         }
     }
 

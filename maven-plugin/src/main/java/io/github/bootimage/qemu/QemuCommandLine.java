@@ -35,6 +35,10 @@ public final class QemuCommandLine {
         firmware(args, launch.target().firmware(), firmware);
         medium(args, launch);
         console(args, console);
+        if (console != Console.PIPES && launch.target().medium() == Medium.KERNEL) {
+            // With panic=-1 a panicking kernel reboots at once; without this QEMU would boot it again, forever.
+            args.add("-no-reboot");
+        }
         args.addAll(launch.extraArgs());
         return args;
     }

@@ -7,10 +7,11 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * The host side of a boot: which QEMU binary, which accelerator, where the firmware is. Built from explicit
- * inputs (the PATH value, the KVM device) so the caller decides what to read from the environment.
+ * The host side of a boot: which QEMU binary, which accelerator (and the log line saying why), where the
+ * firmware is. Built from explicit inputs (the PATH value, the user's accelerator choice, the KVM probe) so the
+ * caller decides what to read from the environment.
  */
-public record QemuHost(Path qemu, Accelerator accelerator, OvmfLocator ovmf) {
+public record QemuHost(Path qemu, Accelerator accelerator, String acceleratorNote, OvmfLocator ovmf) {
     public static final String INSTALL_HINT_QEMU = "Install QEMU: Debian/Ubuntu 'sudo apt-get install "
             + "qemu-system-x86', Fedora 'sudo dnf install qemu-system-x86', Arch 'sudo pacman -S qemu-full' "
             + "(or qemu-system-x86).";
@@ -22,16 +23,32 @@ public record QemuHost(Path qemu, Accelerator accelerator, OvmfLocator ovmf) {
     public QemuHost {
         Objects.requireNonNull(qemu, "qemu");
         Objects.requireNonNull(accelerator, "accelerator");
+        Objects.requireNonNull(acceleratorNote, "acceleratorNote");
         Objects.requireNonNull(ovmf, "ovmf");
     }
 
+    /** A host with a known accelerator (tests, fakes). */
+    public QemuHost(Path qemu, Accelerator accelerator, OvmfLocator ovmf) {
+        this(qemu, accelerator, "KVM: " + accelerator.description(), ovmf);
+    }
+
     /**
-     * @param qemu      a binary name looked up on {@code pathVariable}, or a path to the binary
-     * @param kvmDevice usually {@code /dev/kvm}
+     * Finds QEMU and applies the accelerator choice with this host's shared {@link KvmProbe}: every boot of the
+     * project, in production and in tests, chooses its accelerator here.
+     *
+     * @param qemu a binary name looked up on {@code pathVariable}, or a path to the binary
      */
-    public static QemuHost discover(String qemu, String pathVariable, Path kvmDevice, OvmfLocator ovmf)
+    public static QemuHost discover(String qemu, String pathVariable, AcceleratorChoice accel, OvmfLocator ovmf)
             throws BootImageException {
-        return new QemuHost(findExecutable(qemu, pathVariable), Accelerator.detect(kvmDevice), ovmf);
+        return discover(qemu, pathVariable, accel, KvmProbe.host(), ovmf);
+    }
+
+    /** As above with another probe (a fake KVM device in tests). */
+    public static QemuHost discover(String qemu, String pathVariable, AcceleratorChoice accel, KvmProbe probe,
+                                    OvmfLocator ovmf) throws BootImageException {
+        Path binary = findExecutable(qemu, pathVariable);
+        KvmProbe.Decision d = probe.decide(accel, binary);
+        return new QemuHost(binary, d.accelerator(), d.note(), ovmf);
     }
 
     static Path findExecutable(String name, String pathVariable) throws BootImageException {

@@ -45,23 +45,27 @@ public record QemuLaunch(BootTarget target, Optional<Path> image, Optional<Path>
     /** Checks that the files the medium needs exist, before QEMU is started. */
     public void validate() throws BootImageException {
         if (target.medium() == Medium.KERNEL) {
-            requireFile(kernel, "kernel", "the kernel image (bzImage) for medium 'kernel'");
+            requireFile(kernel, "kernelFile", "the kernel image (bzImage) for medium 'kernel'",
+                    "fix <kernelFile> (-Dbootimage.kernelFile); a kernel you built is arch/x86/boot/bzImage of its tree");
             if (initrd.isPresent()) {
-                requireFile(initrd, "initrd", "the initramfs for medium 'kernel'");
+                requireFile(initrd, "initrdFile", "the initramfs for medium 'kernel'",
+                        "fix <initrdFile> (-Dbootimage.initrdFile), or leave it unset to boot the initramfs goal's output");
             }
         } else {
-            requireFile(image, "image", "the image to boot for medium '" + target.medium().id() + "'");
+            requireFile(image, "image", "the image to boot for medium '" + target.medium().id() + "'",
+                    "build it first (mvn package) or set <image>");
         }
     }
 
-    private void requireFile(Optional<Path> file, String parameter, String what) throws BootImageException {
+    private void requireFile(Optional<Path> file, String parameter, String what, String fix)
+            throws BootImageException {
         if (file.isEmpty()) {
             throw new BootImageException("target " + target.name() + " needs " + what + ": set <" + parameter
                     + "> in the plugin configuration");
         }
         if (!Files.isRegularFile(file.get())) {
             throw new BootImageException("target " + target.name() + ": " + what + " " + file.get()
-                    + " does not exist; build it first (mvn package) or set <" + parameter + ">");
+                    + " does not exist; " + fix);
         }
     }
 }

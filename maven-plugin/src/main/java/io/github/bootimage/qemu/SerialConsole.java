@@ -30,7 +30,7 @@ final class SerialConsole implements AutoCloseable {
     private static final long PANIC_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     /** Why a wait ended. */
-    enum Outcome { MATCHED, TIMEOUT, PANIC, EOF }
+    enum Outcome { MATCHED, TIMEOUT, PANIC, EOF, STOPPED }
 
     record Wait(Outcome outcome, Optional<MatchResult> match) {
     }
@@ -43,6 +43,7 @@ final class SerialConsole implements AutoCloseable {
     private int panicAt = -1;
     private long panicSeenNanos;
     private boolean eof;
+    private String stoppedBecause;
     private IOException readFailure;
 
     SerialConsole(InputStream fromGuest, OutputStream toGuest, Path logFile, String name) throws IOException {
@@ -109,12 +110,53 @@ final class SerialConsole implements AutoCloseable {
             if (eof) {
                 return new Wait(Outcome.EOF, Optional.empty());
             }
+            if (stoppedBecause != null) {
+                return new Wait(Outcome.STOPPED, Optional.empty());
+            }
             if (now >= deadline) {
                 return new Wait(Outcome.TIMEOUT, Optional.empty());
             }
             long wait = panicAt >= 0 ? Math.min(deadline - now, PANIC_GRACE_NANOS) : deadline - now;
             TimeUnit.NANOSECONDS.timedWait(this, Math.max(1, wait));
         }
+    }
+
+    /**
+     * QEMU reported that the VM stopped for good (it stays alive but runs the guest no more): wakes every wait.
+     */
+    synchronized void stopped(String reason) {
+        if (stoppedBecause == null) {
+            stoppedBecause = reason;
+        }
+        notifyAll();
+    }
+
+    synchronized Optional<String> stoppedBecause() {
+        return Optional.ofNullable(stoppedBecause);
+    }
+
+    /** Waits until QEMU closes the console (it exited), the VM stopped, or time runs out. */
+    synchronized Outcome awaitEnd(long timeoutNanos) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutNanos;
+        while (!eof && stoppedBecause == null) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return Outcome.TIMEOUT;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return eof ? Outcome.EOF : Outcome.STOPPED;
+    }
+
+    /** The last non-empty line the guest printed, for progress messages. */
+    synchronized String lastLine() {
+        List<String> tail = tail(5);
+        for (int i = tail.size() - 1; i >= 0; i--) {
+            if (!tail.get(i).isBlank()) {
+                return tail.get(i).strip();
+            }
+        }
+        return "";
     }
 
     /** Types a line as a user at the terminal would. */

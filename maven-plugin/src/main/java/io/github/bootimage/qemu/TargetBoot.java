@@ -2,32 +2,45 @@ package io.github.bootimage.qemu;
 
 import io.github.bootimage.BootImageException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
-/** Boots one target headless, runs the console script against it, and always kills QEMU at the end. */
+/**
+ * Boots one target headless, runs the console script against it, and always kills QEMU at the end. A boot ends
+ * as soon as the guest can no longer run (QEMU exited, the VM stopped, the kernel panicked), and long waits
+ * print a heartbeat with the last console line.
+ */
 final class TargetBoot {
     static final int TAIL_LINES = 40;
 
     private final QemuHost host;
     private final QemuLaunch launch;
     private final BootScript script;
+    private final Consumer<String> info;
+    private final Duration heartbeat;
     private final Path log;
     private final Path stderr;
     private final Path varsCopy;
+    private long startNanos;
+    private QemuStderr stderrPump;
 
-    TargetBoot(QemuHost host, QemuLaunch launch, BootScript script, Path reportsDir) {
+    /** @param heartbeat how often a long wait says what it waits for on {@code info} */
+    TargetBoot(QemuHost host, QemuLaunch launch, BootScript script, Path reportsDir, Consumer<String> info,
+               Duration heartbeat) {
         this.host = host;
         this.launch = launch;
         this.script = script;
+        this.info = info;
+        this.heartbeat = heartbeat;
         String name = launch.target().name();
         this.log = reportsDir.resolve(name + ".log");
         this.stderr = reportsDir.resolve(name + ".qemu-stderr.log");
@@ -39,15 +52,15 @@ final class TargetBoot {
     }
 
     BootResult run() throws InterruptedException {
-        long start = System.nanoTime();
+        startNanos = System.nanoTime();
         Process qemu = null;
         SerialConsole console = null;
         Optional<BootFailure> failure;
         try {
             List<String> command = QemuCommandLine.build(host, launch, firmware(), QemuCommandLine.Console.PIPES);
-            Files.writeString(stderr, "");
-            qemu = QemuProcesses.register(new ProcessBuilder(command).redirectError(stderr.toFile()).start());
+            qemu = QemuProcesses.start(new ProcessBuilder(command));
             console = new SerialConsole(qemu.getInputStream(), qemu.getOutputStream(), log, launch.target().name());
+            stderrPump = new QemuStderr(qemu.getErrorStream(), stderr, console::stopped, launch.target().name());
             failure = new ScriptRun(qemu, console).run();
         } catch (IOException | BootImageException e) {
             failure = Optional.of(new BootFailure(BootFailure.Kind.ERROR, "start QEMU",
@@ -57,10 +70,13 @@ final class TargetBoot {
                 QemuProcesses.kill(qemu);
             }
             closeQuietly(console);
+            if (stderrPump != null) {
+                stderrPump.close();
+            }
             deleteQuietly(varsCopy);
             deleteIfEmpty(stderr);
         }
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
         return new BootResult(launch.target(), failure, took, console == null ? "" : console.text(), log);
     }
 
@@ -118,7 +134,7 @@ final class TargetBoot {
 
         private Optional<BootFailure> expect(ExpectStep step, Pattern regex, String where)
                 throws InterruptedException {
-            SerialConsole.Wait wait = console.await(regex, step.timeout().toNanos());
+            SerialConsole.Wait wait = awaitWithHeartbeat(regex, step.timeout().toNanos());
             switch (wait.outcome()) {
                 case MATCHED:
                     return checkGroup(step, wait.match().orElseThrow(), where);
@@ -130,9 +146,34 @@ final class TargetBoot {
                 case TIMEOUT:
                     return Optional.of(fail(BootFailure.Kind.TIMEOUT, where, "no console output matched /"
                             + regex.pattern() + "/ within " + step.timeout().toSeconds() + " s"));
+                case STOPPED:
+                    return Optional.of(stopped(where));
                 default:
                     throw new IllegalStateException(wait.outcome().name());
             }
+        }
+
+        /** One wait, cut into heartbeat slices; the console keeps its text between them. */
+        private SerialConsole.Wait awaitWithHeartbeat(Pattern regex, long timeoutNanos) throws InterruptedException {
+            long deadline = System.nanoTime() + timeoutNanos;
+            while (true) {
+                long left = deadline - System.nanoTime();
+                long slice = Math.min(Math.max(left, 0), heartbeat.toNanos());
+                SerialConsole.Wait wait = console.await(regex, slice);
+                if (wait.outcome() != SerialConsole.Outcome.TIMEOUT || slice >= left) {
+                    return wait;
+                }
+                info.accept(String.format(Locale.ROOT, "%s: %d s, waiting for /%s/; last console line: %s",
+                        launch.target().name(), Duration.ofNanos(System.nanoTime() - startNanos).toSeconds(),
+                        regex.pattern(), console.lastLine().isEmpty() ? "(none yet)" : console.lastLine()));
+            }
+        }
+
+        private BootFailure stopped(String where) {
+            return fail(BootFailure.Kind.VM_STOPPED, where, "QEMU stopped the virtual machine ("
+                    + console.stoppedBecause().orElse("?") + ") and can no longer run the guest; the boot ends "
+                    + "here instead of at the timeout. If this host's KVM cannot run guests, boot with software "
+                    + "emulation: -Dbootimage.accel=tcg" + stderrText());
         }
 
         private Optional<BootFailure> checkGroup(ExpectStep step, MatchResult match, String where) {
@@ -148,12 +189,16 @@ final class TargetBoot {
         }
 
         private Optional<BootFailure> awaitExit(String where) throws InterruptedException {
-            boolean exited = qemu.waitFor(script.exitTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            SerialConsole.Outcome end = console.awaitEnd(script.exitTimeout().toNanos());
+            boolean exited = end == SerialConsole.Outcome.EOF && qemu.waitFor(5, TimeUnit.SECONDS);
             if (console.panicked()) {
                 return Optional.of(fail(BootFailure.Kind.KERNEL_PANIC, where, "kernel panic: " + panicLine()));
             }
             if (!script.awaitsExit()) {
                 return Optional.empty();
+            }
+            if (end == SerialConsole.Outcome.STOPPED) {
+                return Optional.of(stopped(where));
             }
             if (!exited) {
                 return Optional.of(fail(BootFailure.Kind.QEMU_EXIT, where, "QEMU did not exit within "
@@ -189,13 +234,12 @@ final class TargetBoot {
         }
     }
 
+    /** The tail of QEMU's stderr; when QEMU has exited, after the rest of it has arrived. */
     private String stderrText() {
-        try {
-            String s = Files.readString(stderr, StandardCharsets.UTF_8).strip();
-            return s.isEmpty() ? "" : "; QEMU said: " + s;
-        } catch (IOException e) {
-            return "";
+        if (stderrPump != null && !Thread.currentThread().isInterrupted()) {
+            stderrPump.settle();
         }
+        return QemuStderr.tail(stderr);
     }
 
     private static void closeQuietly(SerialConsole console) {

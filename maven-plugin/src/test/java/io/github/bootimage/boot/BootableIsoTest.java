@@ -1,7 +1,6 @@
 package io.github.bootimage.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.github.bootimage.initramfs.InitramfsBuilder;
 import io.github.bootimage.initramfs.InitramfsRequest;
@@ -13,9 +12,10 @@ import io.github.bootimage.qemu.BootTestRequest;
 import io.github.bootimage.qemu.BootTester;
 import io.github.bootimage.qemu.Firmware;
 import io.github.bootimage.qemu.Medium;
-import io.github.bootimage.qemu.OvmfLocator;
 import io.github.bootimage.qemu.QemuHost;
 import io.github.bootimage.testing.DebianPackages;
+import io.github.bootimage.testing.HostTools;
+import io.github.bootimage.testing.QemuBoot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -97,8 +97,7 @@ class BootableIsoTest {
 
     @Test
     void bootsOnBiosAndUefiAsCdAndAsDiskAndWithSecureBoot() throws Exception {
-        QemuHost host = QemuHost.discover("qemu-system-x86_64", System.getenv("PATH"), Path.of("/dev/kvm"),
-                new OvmfLocator(Path.of("/"), Optional.empty(), Optional.empty()));
+        QemuHost host = QemuBoot.host(Firmware.UEFI_SECUREBOOT);
         List<BootTarget> targets = List.of(new BootTarget(Firmware.BIOS, Medium.CDROM),
                 new BootTarget(Firmware.UEFI, Medium.CDROM), new BootTarget(Firmware.UEFI_SECUREBOOT, Medium.CDROM),
                 new BootTarget(Firmware.BIOS, Medium.DISK), new BootTarget(Firmware.UEFI, Medium.DISK));
@@ -114,10 +113,7 @@ class BootableIsoTest {
     }
 
     private static String run(String... command) throws IOException, InterruptedException {
-        Path tool = java.util.stream.Stream.of("/usr/bin", "/usr/sbin", "/bin", "/sbin").map(d -> Path.of(d, command[0]))
-                .filter(Files::isExecutable).findFirst().orElse(null);
-        assumeThat(tool).as(command[0] + " installed").isNotNull();
-        command[0] = tool.toString();
+        command[0] = HostTools.require(command[0]).toString();
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();

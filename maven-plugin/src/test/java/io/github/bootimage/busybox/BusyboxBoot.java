@@ -1,8 +1,8 @@
 package io.github.bootimage.busybox;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.bootimage.testing.DebianPackages;
+import io.github.bootimage.testing.HostTools;
 import io.github.bootimage.testing.QemuBoot;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,7 +38,7 @@ final class BusyboxBoot {
 
     /** The serial console output of a boot that reached the end marker and powered off. */
     static String boot(BusyboxResult busybox, Path dir) throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/cpio")), "GNU cpio missing");
+        HostTools.require("cpio", "sh");
         Path kernel = DebianPackages.kernel();
         Path root = stage(busybox, dir.resolve("root"));
         Path initrd = dir.resolve("initrd.cpio");

@@ -2,10 +2,10 @@ package io.github.bootimage.busybox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.bootimage.BootImageException;
 import io.github.bootimage.testing.DebianSources;
+import io.github.bootimage.testing.HostTools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,8 +42,7 @@ class BusyboxBuildTest {
     @BeforeAll
     void buildTwice(@TempDir Path dir) throws Exception {
         tmp = dir;
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/make")) && Files.isExecutable(Path.of("/usr/bin/gcc")),
-                "make and gcc are needed (apt-get install build-essential)");
+        HostTools.require("make", "gcc");
         tarball = DebianSources.busyboxOrig();
         cacheA = tmp.resolve("project-a/cache");
         long start = System.nanoTime();

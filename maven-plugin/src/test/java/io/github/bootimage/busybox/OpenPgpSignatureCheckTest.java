@@ -2,9 +2,9 @@ package io.github.bootimage.busybox;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.bootimage.BootImageException;
+import io.github.bootimage.testing.HostTools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +26,7 @@ class OpenPgpSignatureCheckTest {
 
     @BeforeAll
     static void keysAndSignatures() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/gpg")), "gpg is not installed");
+        HostTools.require("gpg");
         data = tmp.resolve("busybox-9.9.tar.bz2");
         Files.write(data, "pretend tarball\n".repeat(1000).getBytes(StandardCharsets.US_ASCII));
         for (String who : List.of("upstream", "stranger")) {

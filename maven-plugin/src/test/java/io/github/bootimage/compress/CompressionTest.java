@@ -2,9 +2,9 @@ package io.github.bootimage.compress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.bootimage.BootImageException;
+import io.github.bootimage.testing.HostTools;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -64,7 +64,7 @@ class CompressionTest {
     @EnumSource(Compression.class)
     void hostToolDecompresses(Compression c, @TempDir Path dir) throws Exception {
         List<String> tool = decompressor(c);
-        assumeTrue(onPath(tool.get(0)), tool.get(0) + " not installed");
+        HostTools.require(tool.get(0));
         byte[] data = sample(sampleSize(c));
         for (int size : new int[] {0, 1, 128 * 1024, data.length}) {
             byte[] part = java.util.Arrays.copyOf(data, size);
@@ -91,18 +91,9 @@ class CompressionTest {
         }
     }
 
-    static boolean onPath(String tool) {
-        for (String dir : System.getenv("PATH").split(":")) {
-            if (Files.isExecutable(Path.of(dir, tool))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     @Test
     void xzHasSeveralBlocksAndCrc32Check(@TempDir Path dir) throws Exception {
-        assumeTrue(onPath("xz"));
+        HostTools.require("xz");
         Path file = dir.resolve("a.xz");
         Files.write(file, compress(Compression.XZ, sample(1_500_000), 0, 2, 4096));
         Process p = new ProcessBuilder("xz", "--robot", "-lvv", file.toString()).start();

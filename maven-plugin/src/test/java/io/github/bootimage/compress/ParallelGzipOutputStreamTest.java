@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.bootimage.compress.deflate.DeflateEncoderTest;
+import io.github.bootimage.testing.HostTools;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ class ParallelGzipOutputStreamTest {
 
     @Test
     void hostGzipAndTheJdkReadEveryLevel(@TempDir Path dir) throws Exception {
-        assumeTrue(CompressionTest.onPath("gzip"), "gzip not installed");
+        HostTools.require("gzip");
         List<byte[]> inputs = inputs();
         for (int level = 1; level <= 9; level++) {
             for (int i = 0; i < inputs.size(); i++) {

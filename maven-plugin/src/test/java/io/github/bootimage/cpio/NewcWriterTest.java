@@ -2,7 +2,6 @@ package io.github.bootimage.cpio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.bootimage.BootImageException;
 import io.github.bootimage.model.BytesContent;
@@ -50,7 +49,7 @@ class NewcWriterTest {
 
     @Test
     void gnuCpioListsModesOwnersLinksAndDevices(@TempDir Path dir) throws Exception {
-        assumeTrue(HostTools.has("cpio"));
+        HostTools.require("cpio");
         Path archive = dir.resolve("a.cpio");
         Files.write(archive, write(sample()));
         String list = HostTools.run(archive, "cpio", "-itv", "--numeric-uid-gid", "--quiet");
@@ -74,7 +73,7 @@ class NewcWriterTest {
 
     @Test
     void bsdtarReadsTheSameArchive(@TempDir Path dir) throws Exception {
-        assumeTrue(HostTools.has("bsdtar"));
+        HostTools.require("bsdtar");
         Path archive = dir.resolve("a.cpio");
         Files.write(archive, write(sample()));
         String list = HostTools.run(null, "bsdtar", "-tvf", archive.toString(), "--numeric-owner")
@@ -88,7 +87,7 @@ class NewcWriterTest {
 
     @Test
     void gnuCpioExtractsHardLinksAsOneFileWithTheData(@TempDir Path dir) throws Exception {
-        assumeTrue(HostTools.has("cpio"));
+        HostTools.require("cpio");
         Path archive = dir.resolve("a.cpio");
         Files.write(archive, write(sample().stream().filter(e -> !(e instanceof Entry.DeviceNode)).toList()));
         Path out = Files.createDirectory(dir.resolve("x"));

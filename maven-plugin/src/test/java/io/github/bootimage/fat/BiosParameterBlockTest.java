@@ -1,9 +1,9 @@
 package io.github.bootimage.fat;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.bootimage.testing.HostCommand;
+import io.github.bootimage.testing.HostTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -65,7 +65,7 @@ class BiosParameterBlockTest {
 
     @Test
     void readsTheBootSectorMkfsFatWrites() throws Exception {
-        assumeTrue(HostCommand.available("mkfs.vfat"), "dosfstools");
+        HostTools.require("mkfs.vfat");
         Path img = tmp.resolve("mkfs.img");
         HostCommand.Result r = HostCommand.run("mkfs.vfat", "-C", "-n", "EFIBOOT", "-i", "12345678", img.toString(),
                 "10240");

@@ -2,7 +2,6 @@ package io.github.bootimage.fat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.bootimage.BootImageException;
 import io.github.bootimage.model.BytesContent;
@@ -11,6 +10,7 @@ import io.github.bootimage.model.Entry;
 import io.github.bootimage.model.EntryPath;
 import io.github.bootimage.model.FileTree;
 import io.github.bootimage.testing.HostCommand;
+import io.github.bootimage.testing.HostTools;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -105,7 +105,7 @@ class FatImageWriterTest {
     @ParameterizedTest
     @EnumSource(FatType.class)
     void independentReadersAcceptEveryFatType(FatType type) throws Exception {
-        assumeTrue(HostCommand.available("fsck.fat") && HostCommand.available("mcopy"), "dosfstools and mtools");
+        HostTools.require("fsck.fat", "mcopy");
         Map<String, Content> files = files(type == FatType.FAT12 ? 1 : 50);
         FatOptions options = FatOptions.of(EPOCH).withType(type);
         if (type == FatType.FAT32) {
@@ -130,7 +130,7 @@ class FatImageWriterTest {
 
     @Test
     void namesDatesAndLabelAsMtoolsShowsThem() throws Exception {
-        assumeTrue(HostCommand.available("mdir"), "mtools");
+        HostTools.require("mdir");
         Path img = tmp.resolve("esp.img");
         FatImageWriter.write(tree(files(1), false), FatOptions.of(EPOCH), img);
         String boot = HostCommand.run("mdir", "-i", img.toString(), "::/EFI/BOOT").output();
@@ -168,6 +168,23 @@ class FatImageWriterTest {
         FatImage image = FatImage.plan(tree(files, false), FatOptions.of(EPOCH));
         System.out.println("automatic ESP: " + image.geometry() + ", " + image.sizeBytes() + " bytes");
         assertThat(image.sizeBytes()).isBetween(4_900_000L, 5_200_000L).matches(s -> s % 2048 == 0);
+    }
+
+    @Test
+    void anInputThatChangedFailsTheImageAndLeavesNothing(@TempDir Path dir) throws Exception {
+        Path host = Files.write(dir.resolve("grub.efi"), new byte[5000]);
+        for (long planned : new long[] {4999, 5001}) {
+            FileTree tree = new FileTree().add(new Entry.RegularFile(EntryPath.of("EFI/BOOT/grubx64.efi"), 0644, 0, 0,
+                    new io.github.bootimage.model.FileContent(host, planned)));
+            Path img = dir.resolve("esp.img");
+            assertThatThrownBy(() -> FatImageWriter.write(tree, FatOptions.of(EPOCH), img))
+                    .isInstanceOf(BootImageException.class)
+                    .hasMessageContaining("/EFI/BOOT/grubx64.efi changed while the FAT image was written: planned "
+                            + planned + " bytes, " + (planned > 5000 ? "read 5000" : "found more"));
+            try (var left = Files.list(dir)) {
+                assertThat(left).containsExactly(host);
+            }
+        }
     }
 
     @Test

@@ -2,10 +2,11 @@ package io.github.bootimage.inputs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.bootimage.BootImageException;
+import io.github.bootimage.io.Sha256;
 import io.github.bootimage.testing.DebianPackages;
+import io.github.bootimage.testing.HostTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,7 +24,7 @@ class DebianInputTest {
 
     @BeforeAll
     static void needsApt() {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/apt-get")), "apt-get not installed");
+        HostTools.require("apt-get");
     }
 
     InputResolver resolver(Path cache, boolean offline, LockMode mode) throws BootImageException {

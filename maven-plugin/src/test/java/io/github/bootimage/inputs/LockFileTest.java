@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.bootimage.BootImageException;
+import io.github.bootimage.io.Sha256;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -12,6 +12,7 @@ import io.github.bootimage.model.FileTree;
 import io.github.bootimage.qemu.Firmware;
 import io.github.bootimage.qemu.Medium;
 import io.github.bootimage.testing.DebianPackages;
+import io.github.bootimage.testing.HostTools;
 import io.github.bootimage.testing.QemuBoot;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ class IsoBootTest {
 
     @Test
     void isolinuxBootsTheKernelFromOurImage() throws Exception {
-        Tools.assumeTool("cpio");
+        HostTools.require("cpio");
         Path initrd = initramfs();
         FileTree tree = new FileTree();
         tree.add(file("isolinux/isolinux.bin", DebianPackages.file("isolinux", "usr/lib/ISOLINUX/isolinux.bin")));

@@ -29,7 +29,7 @@ class IsoInputChangedTest {
             tree.add(new Entry.RegularFile(EntryPath.of("data/file"), 0644, 0, 0, new FileContent(file, size)));
             Path iso = dir.resolve("out.iso");
             assertThatThrownBy(() -> IsoImageWriter.write(IsoImageRequest.of(tree, "T", Instant.EPOCH), iso))
-                    .hasMessageContaining("File /data/file changed while the ISO image was written: planned " + size)
+                    .hasMessageContaining("/data/file changed while the ISO image was written: planned " + size)
                     .hasMessageContaining("Do not modify inputs during the build");
             try (var left = Files.list(dir)) {
                 assertThat(left).containsExactlyInAnyOrder(grown, shrunk);

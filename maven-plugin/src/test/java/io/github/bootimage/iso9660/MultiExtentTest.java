@@ -7,12 +7,12 @@ import io.github.bootimage.model.Content;
 import io.github.bootimage.model.Entry;
 import io.github.bootimage.model.EntryPath;
 import io.github.bootimage.model.FileTree;
+import io.github.bootimage.testing.HostTools;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
@@ -31,7 +31,7 @@ class MultiExtentTest {
 
     @Test
     void fileOverFourGibibytesSpansTwoExtents() throws Exception {
-        Tools.assumeTool("xorriso");
+        HostTools.require("xorriso");
         FileTree tree = new FileTree();
         tree.add(new Entry.RegularFile(EntryPath.of("big/zeros.bin"), 0644, 0, 0, new Zeros(BIG)));
         tree.add(new Entry.RegularFile(EntryPath.of("big/zz-after.txt"), 0644, 0, 0, BytesContent.utf8("after\n")));

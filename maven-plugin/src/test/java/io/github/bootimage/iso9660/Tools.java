@@ -1,29 +1,20 @@
 package io.github.bootimage.iso9660;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.bootimage.testing.HostTools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the independent readers (isoinfo, xorriso, bsdtar, 7z); tests skip when a tool is missing. */
+/** Runs the independent readers (isoinfo, xorriso, bsdtar, 7z); a missing one skips, or fails in CI (HostTools). */
 final class Tools {
     private Tools() {
     }
 
-    static void assumeTool(String tool) {
-        boolean found = false;
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
-            found |= Files.isExecutable(Path.of(dir, tool));
-        }
-        assumeTrue(found, tool + " is not installed");
-    }
-
     static String run(Path dir, String... command) throws IOException, InterruptedException {
-        assumeTool(command[0]);
+        HostTools.require(command[0]);
         Process p = new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectErrorStream(true).start();
         byte[] out = p.getInputStream().readAllBytes();
         if (!p.waitFor(2, TimeUnit.MINUTES)) {

@@ -46,7 +46,7 @@ class ModulesBootTest {
 
     @Test
     void disksNetworkAndHotplugWorkWithoutManualModprobe() throws Exception {
-        KernelModuleTrees.requireTool("mkfs.ext4");
+        HostTools.require("mkfs.ext4", "qemu-system-x86_64");
         ModuleSelection selection = ModuleSelector.select(ModuleSelectorTest.debian(), ModuleSelectorTest.RESCUE);
         Path initrd = InitramfsBuilder.build(InitramfsRequest.of(DebianPackages.busybox(), Instant.EPOCH,
                 tmp.resolve("initrd.gz")).withModules(new KernelModules(selection, io.github.bootimage.kmod.Firmware.none())));
@@ -102,8 +102,7 @@ class ModulesBootTest {
     }
 
     private static String mkfs() {
-        return Stream.of("/usr/sbin/mkfs.ext4", "/sbin/mkfs.ext4").filter(p -> Files.isExecutable(Path.of(p)))
-                .findFirst().orElse("mkfs.ext4");
+        return HostTools.require("mkfs.ext4").toString();
     }
 
     private static BootScript script(String release) {

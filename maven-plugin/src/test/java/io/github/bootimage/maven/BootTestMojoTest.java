@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.junit.jupiter.api.Test;
@@ -117,8 +118,27 @@ class BootTestMojoTest {
     @InjectMojo(goal = "boot-test", pom = POM)
     @MojoParameter(name = "qemu", value = "/nonexistent/qemu-system-x86_64")
     void withoutSkipAMissingQemuFailsWithPackagesAndSkipHint(BootTestMojo mojo) {
-        assertThatThrownBy(mojo::execute).hasMessageContaining("apt-get install qemu-system-x86")
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("apt-get install qemu-system-x86")
                 .hasMessageContaining("-Dbootimage.bootTest.skip");
+    }
+
+    /** A host or configuration problem is not a failed test: MojoExecutionException, before anything boots. */
+    @Test
+    @InjectMojo(goal = "boot-test", pom = POM)
+    @MojoParameter(name = "accel", value = "hvf")
+    void anUnknownAcceleratorIsAConfigurationError(BootTestMojo mojo) {
+        mojo.qemu = "/bin/true";
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("unknown accelerator 'hvf'").hasMessageContaining("bootimage.accel");
+    }
+
+    @Test
+    @InjectMojo(goal = "boot-test", pom = POM)
+    void anUnknownFirmwareFailsTheExecutionNotTheTest(BootTestMojo mojo) {
+        mojo.targets = List.of(new Target("efi", "cdrom"));
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("unknown firmware 'efi'");
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.github.bootimage.partition;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.bootimage.fat.FatImage;
 import io.github.bootimage.fat.FatImageWriter;
@@ -15,6 +14,7 @@ import io.github.bootimage.qemu.Firmware;
 import io.github.bootimage.qemu.Medium;
 import io.github.bootimage.testing.DebianPackages;
 import io.github.bootimage.testing.HostCommand;
+import io.github.bootimage.testing.HostTools;
 import io.github.bootimage.testing.QemuBoot;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,8 +46,7 @@ class HybridBootTest {
 
     @BeforeAll
     static void build() throws Exception {
-        assumeTrue(HostCommand.available("qemu-system-x86_64") && HostCommand.available("xorriso"),
-                "qemu and xorriso");
+        HostTools.require("qemu-system-x86_64", "xorriso");
         Path tree = Files.createDirectories(dir.resolve("tree"));
         Files.createDirectories(tree.resolve("isolinux"));
         Files.createDirectories(tree.resolve("boot/grub"));

@@ -2,7 +2,6 @@ package io.github.bootimage.partition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.bootimage.BootImageException;
 import io.github.bootimage.iso9660.IsoLayout;
@@ -13,6 +12,7 @@ import io.github.bootimage.partition.gpt.GptPartitionEntry;
 import io.github.bootimage.partition.mbr.MasterBootRecord;
 import io.github.bootimage.testing.DebianPackages;
 import io.github.bootimage.testing.HostCommand;
+import io.github.bootimage.testing.HostTools;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -68,7 +68,7 @@ class IsoHybridTest {
 
     @BeforeAll
     static void buildReference() throws Exception {
-        assumeTrue(HostCommand.available("xorriso") && HostCommand.available("mkfs.vfat"), "xorriso and mkfs.vfat");
+        HostTools.require("xorriso", "mkfs.vfat");
         Path tree = Files.createDirectories(dir.resolve("tree"));
         Files.createDirectories(tree.resolve("isolinux"));
         Files.createDirectories(tree.resolve("boot/grub"));
@@ -163,7 +163,7 @@ class IsoHybridTest {
 
     @Test
     void partitionToolsReadItLikeTheReference() throws Exception {
-        assumeTrue(HostCommand.available("sgdisk") && HostCommand.available("sfdisk"), "gdisk and fdisk");
+        HostTools.require("sgdisk", "sfdisk");
         Path mine = ours("seed");
         // isohybrid layouts overlap by design; sgdisk must find the same (and only the same) problems, no CRC error.
         String verify = HostCommand.run("sgdisk", "-v", mine.toString()).output();

@@ -1,7 +1,6 @@
 package io.github.bootimage.pgp;
 
-import static org.assertj.core.api.Assumptions.assumeThat;
-
+import io.github.bootimage.testing.HostTools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,21 +14,9 @@ public final class Gpg implements AutoCloseable {
     private final Path home;
 
     public Gpg(Path dir) throws IOException {
-        assumeThat(available()).as("gpg on PATH").isTrue();
+        HostTools.require("gpg", "gpgconf");
         home = Files.createDirectories(dir.resolve("gnupg"));
         Files.setPosixFilePermissions(home, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-    }
-
-    public static boolean available() {
-        try {
-            return new ProcessBuilder("gpg", "--version").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     public Result run(String... args) throws IOException, InterruptedException {

@@ -2,11 +2,12 @@ package io.github.bootimage.qemu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.bootimage.BootImageException;
 import io.github.bootimage.testing.BootFixtures;
 import io.github.bootimage.testing.DebianPackages;
+import io.github.bootimage.testing.HostTools;
+import io.github.bootimage.testing.QemuBoot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -35,11 +36,8 @@ class BootTesterTest {
 
     @BeforeAll
     static void host() throws Exception {
-        for (String tool : List.of("qemu-system-x86_64", "cpio", "gzip", "apt-get", "dpkg-deb")) {
-            assumeTrue(BootFixtures.hasTool(tool), tool + " is not installed");
-        }
-        host = QemuHost.discover("qemu-system-x86_64", System.getenv("PATH"), Path.of("/dev/kvm"),
-                new OvmfLocator(Path.of("/"), Optional.empty(), Optional.empty()));
+        HostTools.require("qemu-system-x86_64", "cpio", "gzip", "apt-get", "dpkg-deb");
+        host = QemuBoot.host(Firmware.BIOS);
     }
 
     private BootTester tester() {
@@ -71,8 +69,7 @@ class BootTesterTest {
 
     @Test
     void hybridIsoBootsAsCdromAndDiskWithBiosUefiAndSecureBoot() throws Exception {
-        assumeTrue(BootFixtures.hasTool("xorriso") && BootFixtures.hasTool("mkfs.vfat")
-                && BootFixtures.hasTool("mcopy"), "xorriso, dosfstools and mtools are needed for the ISO fixture");
+        HostTools.require("xorriso", "mkfs.vfat", "mmd", "mcopy");
         Path iso = BootFixtures.hybridIso();
         String before = sha256(iso);
         List<BootTarget> targets = List.of(new BootTarget(Firmware.BIOS, Medium.CDROM),

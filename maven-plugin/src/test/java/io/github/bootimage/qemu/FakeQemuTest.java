@@ -28,7 +28,13 @@ class FakeQemuTest {
         return boot(fakeQemu, BootScript.defaults(release, Duration.ofSeconds(10), Duration.ofSeconds(3)));
     }
 
+    private final List<String> log = new ArrayList<>();
+
     private BootTestReport boot(String fakeQemu, BootScript script) throws Exception {
+        return boot(fakeQemu, script, BootTester.HEARTBEAT);
+    }
+
+    private BootTestReport boot(String fakeQemu, BootScript script, Duration heartbeat) throws Exception {
         Path qemu = Files.writeString(dir.resolve("qemu-system-x86_64"), fakeQemu);
         Files.setPosixFilePermissions(qemu, PosixFilePermissions.fromString("rwx------"));
         Path image = Files.writeString(dir.resolve("image.iso"), "");
@@ -36,8 +42,7 @@ class FakeQemuTest {
         BootTestRequest request = new BootTestRequest(List.of(new BootTarget(Firmware.BIOS, Medium.CDROM)),
                 Optional.of(image), Optional.empty(), Optional.empty(), "", 64, 1, List.of(), script,
                 dir.resolve("reports"), "fake", 1);
-        List<String> log = new ArrayList<>();
-        return new BootTester(host, log::add).runAll(request);
+        return new BootTester(host, log::add, heartbeat).runAll(request);
     }
 
     @Test
@@ -98,5 +103,38 @@ class FakeQemuTest {
 
     private static BootScript untilLastStep(String text, int seconds) {
         return BootScript.untilLastStep(List.of(ExpectStep.expect(text, Duration.ofSeconds(seconds))));
+    }
+
+    /**
+     * QEMU on a host whose KVM cannot run guests: the error on stderr, then silence while the process lives on. The
+     * boot must end at once with the cause and QEMU's words, not after the 5-minute boot timeout.
+     */
+    @Test
+    void aVmStoppedByAKvmInternalErrorEndsTheBootAtOnce() throws Exception {
+        String kvmBroken = KvmProbeTest.BROKEN_KVM.replace("#!/bin/sh\n", "#!/bin/sh\nprintf 'SeaBIOS\\r\\n'\n");
+        BootResult r = boot(kvmBroken, BootScript.defaults(Optional.empty(), Duration.ofMinutes(5),
+                Duration.ofSeconds(3))).results().get(0);
+        BootFailure f = r.failure().orElseThrow();
+        assertThat(f.kind()).isEqualTo(BootFailure.Kind.VM_STOPPED);
+        assertThat(r.duration()).isLessThan(Duration.ofSeconds(30));
+        assertThat(f.message()).contains("step 1/3")
+                .contains("QEMU stopped the virtual machine (KVM internal error. Suberror: 1)")
+                .contains("-Dbootimage.accel=tcg")
+                .contains("QEMU said:\n  KVM internal error. Suberror: 1\n  extra data[0]")
+                .contains("  | SeaBIOS");
+        assertThat(QemuProcesses.live()).isEmpty();
+        assertThat(KvmProbeTest.processesMentioning(dir)).isEmpty();
+    }
+
+    @Test
+    void longWaitsPrintAHeartbeatAndEachTargetItsResultWhenItEnds() throws Exception {
+        String slow = "#!/bin/sh\nprintf 'Loading initial ramdisk\\r\\n'\nsleep 3\n"
+                + SHELL.substring("#!/bin/sh\n".length()) + "exit 0\n";
+        BootResult r = boot(slow, BootScript.defaults(Optional.empty(), Duration.ofSeconds(20), Duration.ofSeconds(3)),
+                Duration.ofSeconds(1)).results().get(0);
+        assertThat(r.failure()).isEmpty();
+        assertThat(log).anyMatch(l -> l.matches("bios-cdrom: [12] s, waiting for /\\[#\\$\\] \\$/; "
+                + "last console line: Loading initial ramdisk"));
+        assertThat(log.get(log.size() - 1)).matches("  bios-cdrom +passed in [0-9.]+ s, log .*bios-cdrom.log");
     }
 }

@@ -82,4 +82,14 @@ class QemuCommandLineTest {
         assertThat(headless).contains("-display none -serial mon:stdio").doesNotContain("-no-reboot");
         assertThat(gui).contains("-serial mon:stdio").doesNotContain("-display none");
     }
+
+    /** A kernel hacker's panic ("No working init found") must end QEMU, not reboot into the same panic forever. */
+    @Test
+    void interactiveKernelMediumDoesNotRebootAfterAPanic() {
+        for (QemuCommandLine.Console console : QemuCommandLine.Console.values()) {
+            List<String> args = QemuCommandLine.build(new QemuHost(QEMU, Accelerator.TCG, NO_OVMF),
+                    launch(Firmware.BIOS, Medium.KERNEL, ""), Optional.empty(), console);
+            assertThat(args).as(console.name()).containsOnlyOnce("-no-reboot").contains("console=ttyS0 panic=-1");
+        }
+    }
 }

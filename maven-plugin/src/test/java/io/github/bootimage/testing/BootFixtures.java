@@ -113,17 +113,6 @@ public final class BootFixtures {
         run(img.getParent(), "mcopy", "-i", img.toString(), grub.toString(), "::/EFI/BOOT/grubx64.efi");
     }
 
-    /** Whether a host tool is on the PATH, for Assumptions. */
-    public static boolean hasTool(String name) {
-        String path = System.getenv("PATH");
-        for (String dir : (path == null ? "" : path).split(":")) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, name))) {
-                return true;
-            }
-        }
-        return Files.isExecutable(Path.of("/usr/sbin", name)) || Files.isExecutable(Path.of("/sbin", name));
-    }
-
     private static Path freshDir(String name) throws IOException {
         Path d = DIR.resolve(name);
         deleteTree(d);

@@ -58,7 +58,6 @@ public final class KernelModuleTrees {
      * that kmod's {@code depmod -b ROOT RELEASE} wrote: query it with {@code modprobe -d ROOT -S RELEASE}.
      */
     public static synchronized Path depmodReference() throws IOException, InterruptedException {
-        requireTool("depmod");
         String release = release();
         Path root = CACHE.resolve("depmod").resolve(release);
         if (Files.isRegularFile(root.resolve("lib/modules").resolve(release).resolve("modules.dep"))) {
@@ -89,26 +88,12 @@ public final class KernelModuleTrees {
         return paths;
     }
 
-    /** Fails when CI is set and the tool is missing (CI must run every test); skips otherwise. */
-    public static void requireTool(String name) {
-        boolean present = BootFixtures.hasTool(name);
-        if (!present && System.getenv("CI") != null) {
-            throw new AssertionError(name + " is missing; .ci/run installs it (Debian package kmod)");
-        }
-        org.junit.jupiter.api.Assumptions.assumeTrue(present, name + " is not installed");
-    }
-
     private static String depmod() {
-        return tool("depmod");
+        return HostTools.require("depmod").toString();
     }
 
     private static String tool(String name) {
-        for (String dir : List.of("/usr/sbin", "/sbin", "/usr/bin", "/bin")) {
-            if (Files.isExecutable(Path.of(dir, name))) {
-                return dir + "/" + name;
-            }
-        }
-        return name;
+        return HostTools.require(name).toString();
     }
 
     private static String run(String... command) throws IOException, InterruptedException {

@@ -1,9 +1,9 @@
 package io.github.bootimage.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.abort;
 
 import io.github.bootimage.BootImageException;
+import io.github.bootimage.qemu.AcceleratorChoice;
 import io.github.bootimage.qemu.BootResult;
 import io.github.bootimage.qemu.BootScript;
 import io.github.bootimage.qemu.BootTarget;
@@ -99,16 +99,21 @@ public final class QemuBoot {
         }
     }
 
-    private static QemuHost host(Firmware firmware) {
+    /**
+     * The host every test boot uses: QEMU from the PATH, the accelerator chosen as the plugin chooses it
+     * ({@code -Dbootimage.accel=auto|kvm|tcg}, default auto), OVMF where the distribution installs it.
+     */
+    public static QemuHost host(Firmware firmware) {
         try {
-            QemuHost host = QemuHost.discover("qemu-system-x86_64", System.getenv("PATH"), Path.of("/dev/kvm"),
+            QemuHost host = QemuHost.discover("qemu-system-x86_64", System.getenv("PATH"),
+                    AcceleratorChoice.parse(System.getProperty("bootimage.accel", "auto")),
                     new OvmfLocator(Path.of("/"), Optional.empty(), Optional.empty()));
             if (firmware.isUefi()) {
                 host.ovmf().locate(firmware);
             }
             return host;
         } catch (BootImageException e) {
-            return abort(e.getMessage());
+            return HostTools.missing(e.getMessage(), firmware.isUefi() ? "qemu-system-x86 ovmf" : "qemu-system-x86");
         }
     }
 }

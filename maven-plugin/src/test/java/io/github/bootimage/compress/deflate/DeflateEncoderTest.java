@@ -1,12 +1,11 @@
 package io.github.bootimage.compress.deflate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.bootimage.testing.HostTools;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -39,9 +38,7 @@ public class DeflateEncoderTest {
 
     /** A real ELF binary of the host, when there is one. */
     static byte[] elf() throws IOException {
-        Path bin = Path.of("/bin/bash");
-        assumeTrue(Files.isRegularFile(bin), "no /bin/bash");
-        return Files.readAllBytes(bin);
+        return Files.readAllBytes(HostTools.require("bash"));
     }
 
     /** Inflates raw DEFLATE with the JDK's zlib, an independent reader, checking that the stream ends. */
