@@ -61,7 +61,8 @@ class ModulesBootTest {
                 "-device", "usb-storage,bus=xhci.0,drive=usb", "-nic", "user,model=virtio-net-pci,restrict=on",
                 "-drive", "if=none,format=raw,id=hot,file=" + disk("hot"),
                 "-device", "pcie-root-port,id=rp1,chassis=1", "-qmp", "unix:" + tmp.resolve("qmp") + ",server=on,wait=off"));
-        Path reports = tmp.resolve("boot");
+        // under target/, so that the console log outlives a failure
+        Path reports = Path.of("target", "modules-boot").toAbsolutePath();
         CompletableFuture<String> hotplug = CompletableFuture.supplyAsync(() -> hotplugWhenAsked(reports));
 
         String console = QemuBoot.passedConsole(QemuBoot.image(Firmware.BIOS, Medium.CDROM, iso, 1024, args,
@@ -118,7 +119,8 @@ class ModulesBootTest {
         // the test's QMP thread adds a USB disk and a PCIe e1000e NIC when it sees HOTPLUG-42
         step(steps, "HOTPLUG-42", "mkdir -p /mnt/hot; i=0; until mount -t ext4 \"$(findfs LABEL=hot)\" /mnt/hot "
                 + "2>/dev/null && [ -e /sys/class/net/eth1 ]; do i=$((i+1)); [ $i -gt 90 ] && break; sleep 1; done; "
-                + "echo \"WAITED hot $i s\"; cat /mnt/hot/marker; echo \"NET eth1 $(cat /sys/class/net/eth1/address)\"; lsmod");
+                + "echo \"WAITED hot $i s\"; cat /mnt/hot/marker; echo \"NET eth1 $(cat /sys/class/net/eth1/address)\"; lsmod; "
+                + "ps; cat /proc/sys/kernel/modprobe; cat /sys/bus/pci/devices/*/modalias");
         step(steps, "(?m)^e1000e ", BootScript.POWEROFF);
         return new BootScript(steps, STEP);
     }
@@ -138,10 +140,12 @@ class ModulesBootTest {
                         for (Path log : logs.filter(p -> p.toString().endsWith(".log")).toList()) {
                             if (Files.readString(log).contains("HOTPLUG-42\n")) {
                                 try (Qmp qmp = Qmp.connect(tmp.resolve("qmp"))) {
-                                    return qmp.execute("{\"execute\":\"device_add\",\"arguments\":{\"driver\":"
+                                    String answers = qmp.execute("{\"execute\":\"device_add\",\"arguments\":{\"driver\":"
                                             + "\"usb-storage\",\"bus\":\"xhci.0\",\"drive\":\"hot\",\"id\":\"hotdisk\"}}")
                                             + qmp.execute("{\"execute\":\"device_add\",\"arguments\":{\"driver\":"
                                             + "\"e1000e\",\"bus\":\"rp1\",\"id\":\"hotnic\"}}");
+                                    Files.writeString(reports.resolve("qmp-answers.txt"), answers);
+                                    return answers;
                                 }
                             }
                         }
