@@ -63,6 +63,14 @@ class ModulesBootTest {
                 "-device", "pcie-root-port,id=rp1,chassis=1", "-qmp", "unix:" + tmp.resolve("qmp") + ",server=on,wait=off"));
         // under target/, so that the console log outlives a failure
         Path reports = Path.of("target", "modules-boot").toAbsolutePath();
+        if (Files.isDirectory(reports)) {
+            // the watcher below must not find the last run's console log
+            try (Stream<Path> old = Files.list(reports)) {
+                for (Path p : old.toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
         CompletableFuture<String> hotplug = CompletableFuture.supplyAsync(() -> hotplugWhenAsked(reports));
 
         String console = QemuBoot.passedConsole(QemuBoot.image(Firmware.BIOS, Medium.CDROM, iso, 1024, args,
@@ -119,8 +127,7 @@ class ModulesBootTest {
         // the test's QMP thread adds a USB disk and a PCIe e1000e NIC when it sees HOTPLUG-42
         step(steps, "HOTPLUG-42", "mkdir -p /mnt/hot; i=0; until mount -t ext4 \"$(findfs LABEL=hot)\" /mnt/hot "
                 + "2>/dev/null && [ -e /sys/class/net/eth1 ]; do i=$((i+1)); [ $i -gt 90 ] && break; sleep 1; done; "
-                + "echo \"WAITED hot $i s\"; cat /mnt/hot/marker; echo \"NET eth1 $(cat /sys/class/net/eth1/address)\"; lsmod; "
-                + "ps; cat /proc/sys/kernel/modprobe; cat /sys/bus/pci/devices/*/modalias");
+                + "echo \"WAITED hot $i s\"; cat /mnt/hot/marker; echo \"NET eth1 $(cat /sys/class/net/eth1/address)\"; lsmod");
         step(steps, "(?m)^e1000e ", BootScript.POWEROFF);
         return new BootScript(steps, STEP);
     }
@@ -138,7 +145,9 @@ class ModulesBootTest {
                 if (Files.isDirectory(reports)) {
                     try (Stream<Path> logs = Files.list(reports)) {
                         for (Path log : logs.filter(p -> p.toString().endsWith(".log")).toList()) {
-                            if (Files.readString(log).contains("HOTPLUG-42\n")) {
+                            // ISO-8859-1: the console log may hold bytes that are not UTF-8 (firmware output)
+                            String text = new String(Files.readAllBytes(log), java.nio.charset.StandardCharsets.ISO_8859_1);
+                            if (text.contains("HOTPLUG-42")) {
                                 try (Qmp qmp = Qmp.connect(tmp.resolve("qmp"))) {
                                     String answers = qmp.execute("{\"execute\":\"device_add\",\"arguments\":{\"driver\":"
                                             + "\"usb-storage\",\"bus\":\"xhci.0\",\"drive\":\"hot\",\"id\":\"hotdisk\"}}")
@@ -155,6 +164,11 @@ class ModulesBootTest {
             }
             return "error: the guest never printed HOTPLUG-42";
         } catch (Exception e) {
+            try {
+                Files.writeString(reports.resolve("qmp-answers.txt"), "error: " + e);
+            } catch (java.io.IOException ignored) {
+                // the answer is returned too
+            }
             return "error: " + e;
         }
     }
