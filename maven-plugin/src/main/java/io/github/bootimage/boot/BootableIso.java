@@ -1,6 +1,7 @@
 package io.github.bootimage.boot;
 
 import io.github.bootimage.BootImageException;
+import io.github.bootimage.build.Fingerprint;
 import io.github.bootimage.fat.FatImageWriter;
 import io.github.bootimage.fat.FatOptions;
 import io.github.bootimage.iso9660.IsoImageRequest;
@@ -40,6 +41,10 @@ public final class BootableIso {
      */
     public record Request(IsoContent content, String volumeId, String publisher, String application, Instant epoch,
             Path output, Path workDir) {
+        /** Adds everything the image's bytes depend on: every component but where it goes. */
+        public void fingerprint(Fingerprint f) throws IOException {
+            f.addRecord("iso", this, "output", "workDir");
+        }
     }
 
     private BootableIso() {

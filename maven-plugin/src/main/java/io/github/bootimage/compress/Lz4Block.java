@@ -9,7 +9,7 @@ import java.util.Arrays;
  * {@code BlockLZ4CompressorOutputStream}, whose back-reference bookkeeping takes minutes on one 8 MiB
  * chunk of a BusyBox initramfs. The output depends only on the input bytes.
  */
-final class Lz4Block {
+public final class Lz4Block {
     private static final int MIN_MATCH = 4;
     /** "The last 5 bytes are always literals." */
     private static final int LAST_LITERALS = 5;
@@ -22,12 +22,12 @@ final class Lz4Block {
     }
 
     /** The largest block {@link #compress} can return for {@code length} input bytes. */
-    static int maxCompressedLength(int length) {
+    public static int maxCompressedLength(int length) {
         return length + length / 255 + 16;
     }
 
     /** Compresses {@code src[0, length)} into {@code dst} at {@code dstOff}; returns the compressed size. */
-    static int compress(byte[] src, int length, byte[] dst, int dstOff) {
+    public static int compress(byte[] src, int length, byte[] dst, int dstOff) {
         int op = dstOff;
         int anchor = 0;
         if (length > MF_LIMIT) {

@@ -3,6 +3,8 @@ package io.github.bootimage.initramfs;
 import io.github.bootimage.BootImageException;
 import io.github.bootimage.busybox.Applets;
 import io.github.bootimage.busybox.BusyBoxBinary;
+import io.github.bootimage.debian.PackageInstaller;
+import io.github.bootimage.debian.Userland;
 import io.github.bootimage.model.BytesContent;
 import io.github.bootimage.model.Entry;
 import io.github.bootimage.model.EntryPath;
@@ -37,6 +39,7 @@ public final class InitramfsTree {
         InitramfsTree t = new InitramfsTree();
         t.directories();
         t.busybox(request);
+        t.packages(request.packages());
         t.init(request.initSystem(), request.modules() != null);
         if (request.modules() != null) {
             request.modules().addTo(t.tree);
@@ -82,6 +85,21 @@ public final class InitramfsTree {
             }
             applets.put(applet.name(), path);
             tree.put(new Entry.Symlink(path, relativeTarget(path), 0, 0));
+        }
+    }
+
+    /** Debian packages go in before the init files, so that the generated inittab and rcS win over a package's. */
+    private void packages(Userland userland) throws BootImageException {
+        if (userland.isEmpty()) {
+            return;
+        }
+        PackageInstaller.Report r = PackageInstaller.install(tree, userland.packages(), userland.filter(), BUSYBOX);
+        r.replacedApplets().forEach(applets::remove); // the init scripts then call these through busybox
+        userland.log().accept("packages: " + userland.packages().size() + " packages, " + r.files() + " files, "
+                + r.bytes() + " bytes; merged /usr");
+        if (!r.replacedApplets().isEmpty()) {
+            userland.log().accept("packages: BusyBox applets replaced by package programs: "
+                    + String.join(" ", r.replacedApplets()));
         }
     }
 

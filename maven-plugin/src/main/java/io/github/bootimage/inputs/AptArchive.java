@@ -91,7 +91,25 @@ final class AptArchive {
     /** Downloads exactly {@code pkg=version} into the empty directory {@code dir} and returns the .deb. */
     Path download(String inputName, String pkg, String version, Path dir, boolean locked) throws BootImageException {
         String spec = pkg + "=" + version;
-        Result r = run(dir, "apt-get", "download", "-q", spec);
+        downloadAll(inputName, List.of(spec), dir, locked);
+        try (Stream<Path> s = Files.list(dir)) {
+            List<Path> debs = s.filter(p -> p.getFileName().toString().endsWith(".deb")).toList();
+            if (debs.size() != 1) {
+                throw new BootImageException(inputName + ": 'apt-get download " + spec + "' left " + debs + " in " + dir);
+            }
+            return debs.get(0);
+        } catch (IOException e) {
+            throw new BootImageException(inputName + ": cannot list " + dir + ": " + e, e);
+        }
+    }
+
+    /** Downloads every {@code pkg=version} of {@code specs} into {@code dir}, in one apt-get run. */
+    void downloadAll(String inputName, List<String> specs, Path dir, boolean locked) throws BootImageException {
+        List<String> command = new ArrayList<>(List.of("apt-get", "download", "-q"));
+        command.addAll(specs);
+        Result r = run(dir, command.toArray(String[]::new));
+        String spec = String.join(" ", specs);
+        String pkg = specs.size() == 1 ? specs.get(0).split("=")[0] : "NAME";
         if (r.exit != 0) {
             if (r.out.contains("was not found") || r.out.contains("Unable to locate")) {
                 throw new BootImageException(inputName + ": Debian package " + spec + (locked
@@ -103,15 +121,6 @@ final class AptArchive {
             }
             throw new BootImageException(inputName + ": 'apt-get download " + spec + "' failed (exit " + r.exit
                     + "). " + UPDATE_HINT + "\n" + r.out.strip());
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            List<Path> debs = s.filter(p -> p.getFileName().toString().endsWith(".deb")).toList();
-            if (debs.size() != 1) {
-                throw new BootImageException(inputName + ": 'apt-get download " + spec + "' left " + debs + " in " + dir);
-            }
-            return debs.get(0);
-        } catch (IOException e) {
-            throw new BootImageException(inputName + ": cannot list " + dir + ": " + e, e);
         }
     }
 

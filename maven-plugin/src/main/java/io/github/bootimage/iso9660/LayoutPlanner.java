@@ -3,6 +3,7 @@ package io.github.bootimage.iso9660;
 import io.github.bootimage.BootImageException;
 import io.github.bootimage.iso9660.eltorito.BootEntry;
 import io.github.bootimage.iso9660.eltorito.BootInfoTable;
+import io.github.bootimage.iso9660.encoding.IsoBytes;
 import io.github.bootimage.model.BytesContent;
 import io.github.bootimage.model.Entry;
 import io.github.bootimage.model.EntryPath;

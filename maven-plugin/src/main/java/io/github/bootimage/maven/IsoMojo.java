@@ -3,8 +3,6 @@ package io.github.bootimage.maven;
 import io.github.bootimage.BootImageException;
 import io.github.bootimage.boot.BootableIso;
 import io.github.bootimage.boot.IsoContent;
-import io.github.bootimage.build.Fingerprint;
-import io.github.bootimage.build.UpToDate;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,14 +11,10 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import javax.inject.Inject;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
-import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
 
 /**
@@ -29,7 +23,7 @@ import org.apache.maven.project.MavenProjectHelper;
  * otherwise it is attached with classifier {@code iso}.
  */
 @Mojo(name = "iso", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
-public class IsoMojo extends AbstractMojo {
+public class IsoMojo extends BootImageMojo {
     static final InputSpec DEFAULT_KERNEL = InputSpec.ofDeb("linux-image-amd64", "boot/vmlinuz-*");
     static final InputSpec DEFAULT_ISOLINUX = InputSpec.ofDeb("isolinux", "usr/lib/ISOLINUX/isolinux.bin");
     static final InputSpec DEFAULT_ISOHYBRID_MBR = InputSpec.ofDeb("isolinux", "usr/lib/ISOLINUX/isohdpfx.bin");
@@ -100,20 +94,9 @@ public class IsoMojo extends AbstractMojo {
     /** Classifier when the ISO is attached (packaging other than iso). */
     @Parameter(defaultValue = "iso")
     private String classifier;
-    /** Skips this goal only. */
+    /** Skips the ISO only. */
     @Parameter(property = "bootimage.iso.skip", defaultValue = "false")
     private boolean skip;
-    /** Skips every bootimage goal. */
-    @Parameter(property = "bootimage.skip", defaultValue = "false")
-    private boolean skipAll;
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
-    /** Its id names the up-to-date stamp, so several executions each keep their own. */
-    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
-    private MojoExecution execution;
 
     private final MavenInputs inputs;
     private final MavenProjectHelper projectHelper;
@@ -125,30 +108,29 @@ public class IsoMojo extends AbstractMojo {
     }
 
     @Override
-    public void execute() throws MojoExecutionException {
-        if (skip || skipAll) {
-            getLog().info("Skipping the ISO (bootimage.iso.skip / bootimage.skip).");
-            return;
-        }
+    String skipSwitch() {
+        return "bootimage.iso.skip";
+    }
+
+    @Override
+    boolean skip() {
+        return skip;
+    }
+
+    @Override
+    void build() throws BootImageException, IOException, MojoExecutionException {
         validate();
         Instant epoch = BuildEpoch.resolve(outputTimestamp, getLog());
         String volume = volumeId != null ? volumeId : defaultVolumeId(project.getArtifactId());
         Path output = ImageFiles.iso(project);
         ProjectInputs in = inputs.resolver(session, project, getLog());
         IsoContent content = content(in);
-        try {
-            Path work = Files.createDirectories(ImageFiles.workDir(project).resolve("iso"));
-            String what = "ISO" + (content.bios().isPresent() ? " [BIOS: ISOLINUX]" : "")
-                    + (content.uefi().isPresent() ? " [UEFI: shim + GRUB]" : "") + (hybrid && bios ? " [hybrid]" : "");
-            UpToDate.run(what, output, work.resolve(execution.getExecutionId() + ".stamp"),
-                    fingerprint(content, volume, epoch), getLog()::info,
-                    () -> BootableIso.write(new BootableIso.Request(content, volume, upper(publisher),
-                            upper(applicationId), epoch, output, work)));
-        } catch (BootImageException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        } catch (IOException e) {
-            throw new MojoExecutionException("Cannot write " + output + ": " + e.getMessage(), e);
-        }
+        Path work = Files.createDirectories(ImageFiles.workDir(project).resolve("iso"));
+        String what = "ISO" + (content.bios().isPresent() ? " [BIOS: ISOLINUX]" : "")
+                + (content.uefi().isPresent() ? " [UEFI: shim + GRUB]" : "") + (hybrid && bios ? " [hybrid]" : "");
+        BootableIso.Request request = new BootableIso.Request(content, volume, upper(publisher), upper(applicationId),
+                epoch, output, work);
+        unlessUpToDate(what, output, in.verified(), request::fingerprint, () -> BootableIso.write(request));
         attach(output);
     }
 
@@ -207,21 +189,6 @@ public class IsoMojo extends AbstractMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot look for the initramfs: " + e.getMessage(), e);
         }
-    }
-
-    private String fingerprint(IsoContent c, String volume, Instant epoch) throws IOException {
-        Fingerprint f = new Fingerprint().add("plugin", PluginCoordinates.load().version()).add("volume", volume).add("epoch", epoch).add("menu", c.menu())
-                .add("publisher", publisher).add("application", applicationId).add("hybrid", hybrid)
-                .add("diskInfo", c.diskInfo()).addFile("kernel", c.kernel()).addFile("initrd", c.initrd())
-                .addTree("overlay", c.overlay().orElse(null));
-        if (c.bios().isPresent()) {
-            f.addFile("isolinux", c.bios().get().isolinuxBin()).addFile("ldlinux", c.bios().get().ldlinuxC32())
-                    .addFile("mbr", c.bios().get().isohybridMbr().orElse(null));
-        }
-        if (c.uefi().isPresent()) {
-            f.addFile("shim", c.uefi().get().shim()).addFile("grub", c.uefi().get().grub());
-        }
-        return f.hex();
     }
 
     private void attach(Path output) {

@@ -1,6 +1,7 @@
 package io.github.bootimage.maven;
 
 import io.github.bootimage.BootImageException;
+import io.github.bootimage.build.Fingerprint;
 import io.github.bootimage.inputs.Input;
 import io.github.bootimage.inputs.ResolvedInput;
 import io.github.bootimage.kmod.KernelRelease;
@@ -21,8 +22,10 @@ import org.apache.maven.plugin.MojoExecutionException;
  * @param moduleDir   its {@code lib/modules/<release>} directory
  * @param firmwareDir a {@code lib/firmware} directory, or null
  * @param origin      where the modules come from, for the log
+ * @param local       directories of the user's (fingerprinted by content), not unpacked archives in the cache
+ *                    (named by the archive's SHA-256)
  */
-record ModuleInputs(String release, Path moduleDir, Path firmwareDir, String origin) {
+record ModuleInputs(String release, Path moduleDir, Path firmwareDir, String origin, boolean local) {
     static final String MODULES = "lib/modules/";
     static final String FIRMWARE = "lib/firmware/";
 
@@ -54,15 +57,33 @@ record ModuleInputs(String release, Path moduleDir, Path firmwareDir, String ori
         Path moduleDir = releaseDir(root, release, origin);
         Path firmwareDir = firmware == null || firmware.isEmpty() ? null
                 : root(in, "firmware", firmware, FIRMWARE).resolve(FIRMWARE);
-        return new ModuleInputs(release, moduleDir, firmwareDir, origin);
+        boolean local = isLocalDirectory(in, "kernelModules", kernelModules)
+                || isLocalDirectory(in, "firmware", firmware);
+        return new ModuleInputs(release, moduleDir, firmwareDir, origin, local);
+    }
+
+    /** What the image's modules depend on: the entries, the release, the trees. */
+    void fingerprint(Fingerprint f, List<String> entries) throws IOException {
+        f.add("modules", entries).add("modules.release", release);
+        if (local) {
+            f.addTree("modules.tree", moduleDir).addTree("modules.firmware", firmwareDir);
+        } else {
+            f.add("modules.tree", moduleDir).add("modules.firmware", firmwareDir);
+        }
+    }
+
+    private static boolean isLocalDirectory(ProjectInputs in, String parameter, InputSpec spec)
+            throws MojoExecutionException {
+        return spec != null && !spec.isEmpty() && in.toInput(parameter, spec, null).source()
+                instanceof io.github.bootimage.inputs.Source.LocalFile f && Files.isDirectory(f.file());
     }
 
     /** A local directory as it is; an archive unpacked (the entries below {@code prefix}). */
     private static Path root(ProjectInputs in, String parameter, InputSpec spec, String prefix)
             throws MojoExecutionException {
         Input input = in.toInput(parameter, spec, null);
-        if (input.source() instanceof io.github.bootimage.inputs.Source.LocalFile f && Files.isDirectory(f.file())) {
-            return f.file();
+        if (isLocalDirectory(in, parameter, spec)) {
+            return ((io.github.bootimage.inputs.Source.LocalFile) input.source()).file();
         }
         return in.unpack(in.resolveArchive(parameter, spec, null), prefix);
     }

@@ -46,6 +46,9 @@ public final class IsoHybrid implements SystemArea {
     /** isolinux.bin's hybrid signature at byte 64, which isohdpfx.bin and xorriso check. */
     private static final int ISOLINUX_HYBRID_SIGNATURE = 0x7078C0FB;
     private static final int ISOLINUX_SIGNATURE_OFFSET = 64;
+    /** The bytes of isolinux.bin that {@link #requireHybridIsolinux} reads. */
+    public static final int ISOLINUX_HEAD = ISOLINUX_SIGNATURE_OFFSET + 4;
+    private static final String TAKE_ISOHDPFX = "Take usr/lib/ISOLINUX/isohdpfx.bin from Debian's isolinux package.";
 
     private final byte[] mbrCode;
     private final EntryPath isolinuxBin;
@@ -59,10 +62,10 @@ public final class IsoHybrid implements SystemArea {
      * @param seed        any stable text (the build epoch, a content hash) the GUIDs are derived from
      */
     public IsoHybrid(byte[] isohdpfx, EntryPath isolinuxBin, EntryPath efiImage, String seed) throws BootImageException {
-        if ((isohdpfx.length != MBR_CODE_SIZE && isohdpfx.length != SECTOR) || !contains(isohdpfx, "isolinux.bin")) {
-            throw new BootImageException("The isohybrid MBR code is not SYSLINUX's isohdpfx.bin (" + isohdpfx.length
-                    + " bytes, expected 432 mentioning isolinux.bin). Take usr/lib/ISOLINUX/isohdpfx.bin from the "
-                    + "Debian package isolinux.");
+        requireMbrCodeSize(isohdpfx.length, "The isohybrid MBR code");
+        if (!contains(isohdpfx, "isolinux.bin")) {
+            throw new BootImageException("The isohybrid MBR code does not mention isolinux.bin, so it is not SYSLINUX's"
+                    + " isohdpfx.bin. " + TAKE_ISOHDPFX);
         }
         this.mbrCode = Arrays.copyOf(isohdpfx, MBR_CODE_SIZE);
         this.isolinuxBin = isolinuxBin;
@@ -73,33 +76,34 @@ public final class IsoHybrid implements SystemArea {
     /** Reads isohdpfx.bin from any input; refuses a file of the wrong size before reading it. */
     public static IsoHybrid of(Content isohdpfx, EntryPath isolinuxBin, EntryPath efiImage, String seed)
             throws BootImageException {
-        if (isohdpfx.size() != MBR_CODE_SIZE && isohdpfx.size() != SECTOR) {
-            throw new BootImageException("The isohybrid MBR code " + isohdpfx + " is " + isohdpfx.size()
-                    + " bytes; SYSLINUX's isohdpfx.bin is 432. Take usr/lib/ISOLINUX/isohdpfx.bin from the Debian "
-                    + "package isolinux.");
-        }
-        return new IsoHybrid(readAll(isohdpfx, (int) isohdpfx.size()), isolinuxBin, efiImage, seed);
-    }
-
-    /** Checks isolinux.bin from any input for the hybrid signature (reads its first 68 bytes). */
-    public static void requireHybridIsolinux(Content isolinux, String where) throws BootImageException {
-        requireHybridIsolinux(readAll(isolinux, (int) Math.min(isolinux.size(), ISOLINUX_SIGNATURE_OFFSET + 4)), where);
-    }
-
-    private static byte[] readAll(Content content, int length) throws BootImageException {
-        try (InputStream in = content.open()) {
-            return in.readNBytes(length);
+        requireMbrCodeSize(isohdpfx.size(), "The isohybrid MBR code " + isohdpfx);
+        try (InputStream in = isohdpfx.open()) {
+            return new IsoHybrid(in.readNBytes((int) isohdpfx.size()), isolinuxBin, efiImage, seed);
         } catch (IOException e) {
-            throw new BootImageException("Cannot read " + content + ": " + e.getMessage(), e);
+            throw new BootImageException("Cannot read " + isohdpfx + ": " + e.getMessage(), e);
         }
     }
 
-    /** Checks that {@code head} (the first bytes of isolinux.bin) carries the signature isohdpfx.bin needs. */
+    /** The isohybrid MBR code is SYSLINUX's isohdpfx.bin: 432 bytes, or a 512-byte sector whose first 432 count. */
+    public static void requireMbrCodeSize(long size, String where) throws BootImageException {
+        if (size != MBR_CODE_SIZE && size != SECTOR) {
+            throw new BootImageException(where + " is " + size + " bytes; the isohybrid MBR code, SYSLINUX's "
+                    + "isohdpfx.bin, is 432 (or a 512-byte sector). " + TAKE_ISOHDPFX);
+        }
+    }
+
+    /**
+     * isohdpfx.bin only chain-loads an isolinux.bin that carries the hybrid signature 0x7078c0fb at byte 0x40
+     * (syslinux isohybrid.c; xorriso checks it too), so an image booted from USB needs exactly that.
+     *
+     * @param head the first bytes of isolinux.bin (at least {@link #ISOLINUX_HEAD})
+     */
     public static void requireHybridIsolinux(byte[] head, String where) throws BootImageException {
-        if (head.length < ISOLINUX_SIGNATURE_OFFSET + 4 || ByteBuffer.wrap(head).order(ByteOrder.LITTLE_ENDIAN)
+        if (head.length < ISOLINUX_HEAD || ByteBuffer.wrap(head).order(ByteOrder.LITTLE_ENDIAN)
                 .getInt(ISOLINUX_SIGNATURE_OFFSET) != ISOLINUX_HYBRID_SIGNATURE) {
-            throw new BootImageException(where + " is not a hybrid-capable isolinux.bin (no signature fb c0 78 70 at "
-                    + "byte 64). Use usr/lib/ISOLINUX/isolinux.bin from the Debian package isolinux (SYSLINUX 4+).");
+            throw new BootImageException(where + " is not a hybrid-capable isolinux.bin (no signature 0x7078c0fb at "
+                    + "offset 0x40). Take usr/lib/ISOLINUX/isolinux.bin from Debian's isolinux package (SYSLINUX 4 "
+                    + "or later).");
         }
     }
 

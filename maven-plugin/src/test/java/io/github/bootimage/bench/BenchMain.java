@@ -31,6 +31,9 @@ import java.util.Optional;
  * boot-iso KERNEL INITRD ISOLINUX_BIN LDLINUX_C32 ISOHDPFX OUT [SHIM GRUB]
  *                                       hybrid ISO (BIOS, and UEFI with shim + GRUB), serial console, no menu wait
  * small-files DIR COUNT                 a deterministic tree of COUNT small files (100 per directory)
+ * modules DIR RELEASE OUT COMPRESSION ENTRY...
+ *                                       kernel modules of DIR (lib/modules/RELEASE) selected, closed and written
+ *                                       as a newc archive; prints the selected files to OUT.list for the peer
  * </pre>
  */
 public final class BenchMain {
@@ -56,6 +59,9 @@ public final class BenchMain {
             case "boot-iso":
                 bootIso(a);
                 break;
+            case "modules":
+                modules(Path.of(a.get(0)), a.get(1), Path.of(a.get(2)), Compression.of(a.get(3)), a.subList(4, a.size()));
+                break;
             case "small-files":
                 SmallFiles.write(Path.of(a.get(0)), Integer.parseInt(a.get(1)));
                 break;
@@ -80,6 +86,25 @@ public final class BenchMain {
                 .withThreads(threads);
         InitramfsBuilder.write(tree, request);
         phase("write " + c.id(), t);
+    }
+
+    private static void modules(Path dir, String release, Path out, Compression c, List<String> entries)
+            throws Exception {
+        long t = System.nanoTime();
+        io.github.bootimage.kmod.ModuleTree tree = io.github.bootimage.kmod.ModuleTree.open(dir, release);
+        phase("index " + tree.modules().size() + " module files", t);
+        t = System.nanoTime();
+        io.github.bootimage.kmod.ModuleSelection selection = io.github.bootimage.kmod.ModuleSelector.select(tree, entries);
+        phase("select " + selection.modules().size() + " modules, " + selection.totalSize() + " bytes", t);
+        t = System.nanoTime();
+        FileTree image = new FileTree();
+        new io.github.bootimage.kmod.KernelModules(selection, io.github.bootimage.kmod.Firmware.none()).addTo(image);
+        phase("depmod + tree", t);
+        t = System.nanoTime();
+        InitramfsBuilder.write(image, InitramfsRequest.of(Path.of("unused"), EPOCH, out).withCompression(c).withThreads(2));
+        phase("write " + c.id(), t);
+        java.nio.file.Files.write(Path.of(out + ".list"), selection.modules().values().stream()
+                .map(m -> m.file().path()).toList());
     }
 
     private static void iso(Path dir, Path out) throws Exception {

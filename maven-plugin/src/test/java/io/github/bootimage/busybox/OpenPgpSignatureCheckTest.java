@@ -26,7 +26,7 @@ class OpenPgpSignatureCheckTest {
 
     @BeforeAll
     static void keysAndSignatures() throws Exception {
-        HostTools.require("gpg");
+        HostTools.require("gpg", "gpgconf");
         data = tmp.resolve("busybox-9.9.tar.bz2");
         Files.write(data, "pretend tarball\n".repeat(1000).getBytes(StandardCharsets.US_ASCII));
         for (String who : List.of("upstream", "stranger")) {

@@ -22,7 +22,7 @@ public final class HostTools {
     /** The Debian 12 package of each tool the tests use; keep .ci/run installing all of them. */
     private static final Map<String, String> PACKAGES = Map.ofEntries(
             Map.entry("7z", "p7zip-full"), Map.entry("apt-cache", "apt"), Map.entry("apt-get", "apt"),
-            Map.entry("bash", "bash"), Map.entry("file", "file"), Map.entry("strings", "binutils"),
+            Map.entry("bash", "bash"), Map.entry("bzip2", "bzip2"), Map.entry("cat", "coreutils"), Map.entry("file", "file"), Map.entry("strings", "binutils"),
             Map.entry("mtype", "mtools"), Map.entry("mformat", "mtools"),
             Map.entry("depmod", "kmod"), Map.entry("modprobe", "kmod"), Map.entry("mkfs.ext4", "e2fsprogs"),
             Map.entry("bsdtar", "libarchive-tools"), Map.entry("cpio", "cpio"), Map.entry("dpkg-deb", "dpkg"),
@@ -33,6 +33,7 @@ public final class HostTools {
             Map.entry("pigz", "pigz"), Map.entry("qemu-system-x86_64", "qemu-system-x86"),
             Map.entry("sfdisk", "fdisk"), Map.entry("sgdisk", "gdisk"), Map.entry("sha256sum", "coreutils"),
             Map.entry("sh", "dash"), Map.entry("xorriso", "xorriso"), Map.entry("xz", "xz-utils"),
+            Map.entry("unsquashfs", "squashfs-tools"), Map.entry("mksquashfs", "squashfs-tools"),
             Map.entry("zstd", "zstd"));
     /** System tools live in sbin, which a normal user's PATH may lack. */
     private static final String SBIN = ":/usr/sbin:/sbin";
