@@ -12,6 +12,9 @@ import io.github.bootimage.iso9660.IsoImageWriter;
 import io.github.bootimage.model.EntryPath;
 import io.github.bootimage.model.FileTree;
 import io.github.bootimage.model.Overlay;
+import io.github.bootimage.squashfs.SquashfsCompression;
+import io.github.bootimage.squashfs.SquashfsRequest;
+import io.github.bootimage.squashfs.SquashfsWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -31,6 +34,7 @@ import java.util.Optional;
  * boot-iso KERNEL INITRD ISOLINUX_BIN LDLINUX_C32 ISOHDPFX OUT [SHIM GRUB]
  *                                       hybrid ISO (BIOS, and UEFI with shim + GRUB), serial console, no menu wait
  * small-files DIR COUNT                 a deterministic tree of COUNT small files (100 per directory)
+ * squashfs DIR OUT COMPRESSION THREADS  squashfs 4.0 of DIR (as mksquashfs DIR OUT -comp C -processors N)
  * </pre>
  */
 public final class BenchMain {
@@ -56,6 +60,10 @@ public final class BenchMain {
             case "boot-iso":
                 bootIso(a);
                 break;
+            case "squashfs":
+                squashfs(Path.of(a.get(0)), Path.of(a.get(1)), SquashfsCompression.of(a.get(2)),
+                        Integer.parseInt(a.get(3)));
+                break;
             case "small-files":
                 SmallFiles.write(Path.of(a.get(0)), Integer.parseInt(a.get(1)));
                 break;
@@ -80,6 +88,13 @@ public final class BenchMain {
                 .withThreads(threads);
         InitramfsBuilder.write(tree, request);
         phase("write " + c.id(), t);
+    }
+
+    private static void squashfs(Path dir, Path out, SquashfsCompression c, int threads) throws Exception {
+        FileTree tree = scan(dir);
+        long t = System.nanoTime();
+        SquashfsWriter.write(new SquashfsRequest(tree, EPOCH, c, SquashfsRequest.DEFAULT_BLOCK_SIZE), out, threads);
+        phase("write squashfs " + c.userName() + " " + Files.size(out) / (1 << 20) + " MiB", t);
     }
 
     private static void iso(Path dir, Path out) throws Exception {
