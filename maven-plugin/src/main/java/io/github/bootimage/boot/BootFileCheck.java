@@ -1,6 +1,7 @@
 package io.github.bootimage.boot;
 
 import io.github.bootimage.BootImageException;
+import io.github.bootimage.partition.IsoHybrid;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -47,26 +48,14 @@ public final class BootFileCheck {
         }
     }
 
-    /**
-     * ISOLINUX's loader. isohdpfx.bin only chain-loads an isolinux.bin that carries the hybrid signature
-     * 0x7078c0fb at offset 0x40 (syslinux isohybrid.c), so an image booted from USB needs exactly that.
-     */
+    /** ISOLINUX's loader, with the hybrid signature the isohybrid MBR needs ({@link IsoHybrid} owns the rule). */
     public static void isolinux(String what, Path file) throws BootImageException {
-        byte[] head = head(what, file, 0x44);
-        if (head.length < 0x44 || ByteBuffer.wrap(head).order(ByteOrder.LITTLE_ENDIAN).getInt(0x40) != 0x7078c0fb) {
-            throw new BootImageException(what + " " + file + " is not a hybrid-capable ISOLINUX isolinux.bin (no "
-                    + "signature 0x7078c0fb at offset 0x40). Take usr/lib/ISOLINUX/isolinux.bin from Debian's "
-                    + "isolinux package (syslinux 4 or later).");
-        }
+        IsoHybrid.requireHybridIsolinux(head(what, file, IsoHybrid.ISOLINUX_HEAD), what + " " + file);
     }
 
-    /** The isohybrid MBR code (isohdpfx.bin): exactly 432 bytes of boot code, or a 512-byte sector. */
+    /** The isohybrid MBR code (isohdpfx.bin), checked by size before it is read ({@link IsoHybrid} owns the rule). */
     public static void isohybridMbr(String what, Path file) throws BootImageException {
-        long size = size(what, file);
-        if (size != 432 && size != 512) {
-            throw new BootImageException(what + " " + file + " has " + size + " bytes; an isohybrid MBR "
-                    + "(isohdpfx.bin from Debian's isolinux package) has 432 (or 512).");
-        }
+        IsoHybrid.requireMbrCodeSize(size(what, file), what + " " + file);
     }
 
     /** A syslinux COM32 module such as ldlinux.c32 is an ELF file (syslinux 5 and later). */

@@ -15,22 +15,48 @@ import org.tukaani.xz.LZMAOutputStream;
  * Every encoder closes the stream it wraps when it is closed.
  */
 public enum Compression {
-    NONE("", 0),
-    GZIP(".gz", 9),
-    XZ(".xz", 6),
-    ZSTD(".zst", 19),
+    NONE("", 0, 0, 0),
+    GZIP(".gz", 9, 1, 9),
+    XZ(".xz", 6, 0, 9),
+    ZSTD(".zst", 19, 1, 22),
     /** LZ4 legacy frame, as {@code lz4 -l}: the only LZ4 format the kernel unpacks. */
-    LZ4(".lz4", 0),
+    LZ4(".lz4", 0, 0, 0),
     /** The .lzma ("LZMA alone") format, as {@code lzma -9}. */
-    LZMA(".lzma", 6),
-    BZIP2(".bz2", 9);
+    LZMA(".lzma", 6, 0, 9),
+    BZIP2(".bz2", 9, 1, 9);
 
     private final String extension;
     private final int defaultLevel;
+    private final int minLevel;
+    private final int maxLevel;
 
-    Compression(String extension, int defaultLevel) {
+    Compression(String extension, int defaultLevel, int minLevel, int maxLevel) {
         this.extension = extension;
         this.defaultLevel = defaultLevel;
+        this.minLevel = minLevel;
+        this.maxLevel = maxLevel;
+    }
+
+    /**
+     * The level to use: {@code level}, or the default when null.
+     *
+     * @throws BootImageException if the format has no such level (none and lz4 have no levels at all)
+     */
+    public int level(Integer level) throws BootImageException {
+        if (level == null) {
+            return defaultLevel;
+        }
+        if (minLevel == maxLevel) {
+            throw new BootImageException("Compression " + id() + " has no levels, but compressionLevel is " + level
+                    + ". Remove <compressionLevel> (or -Dbootimage.compressionLevel), or choose gzip, xz, zstd, lzma "
+                    + "or bzip2.");
+        }
+        if (level < minLevel || level > maxLevel) {
+            throw new BootImageException("Compression level " + level + " is out of range for " + id() + ": use "
+                    + minLevel + "-" + maxLevel + " (parameter compressionLevel, property bootimage.compressionLevel; "
+                    + "default " + defaultLevel + ").");
+        }
+        return level;
     }
 
     /** The file name extension, with the dot; empty for {@link #NONE}. */

@@ -17,13 +17,6 @@ record NewcHeader(long ino, int mode, long uid, long gid, long nlink, long mtime
     static final int FIXED_LENGTH = 110;
     static final String TRAILER = "TRAILER!!!";
 
-    /** File types in the mode field (the st_mode values of Linux). */
-    static final int S_IFDIR = 0040000;
-    static final int S_IFREG = 0100000;
-    static final int S_IFLNK = 0120000;
-    static final int S_IFCHR = 0020000;
-    static final int S_IFBLK = 0060000;
-
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final long MAX_FIELD = 0xFFFF_FFFFL;
 

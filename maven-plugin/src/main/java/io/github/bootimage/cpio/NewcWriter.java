@@ -4,6 +4,7 @@ import io.github.bootimage.BootImageException;
 import io.github.bootimage.model.Content;
 import io.github.bootimage.model.ContentChangedException;
 import io.github.bootimage.model.Entry;
+import io.github.bootimage.model.StatMode;
 import io.github.bootimage.model.EntryPath;
 import io.github.bootimage.model.FileTree;
 import java.io.IOException;
@@ -62,21 +63,20 @@ public final class NewcWriter {
         long inode = plan.inode(entry);
         int links = plan.links(entry);
         if (entry instanceof Entry.Directory) {
-            out.header(header(inode, NewcHeader.S_IFDIR | entry.mode(), entry, links, 0, 0, 0, name));
+            out.header(header(inode, StatMode.of(entry), entry, links, 0, 0, 0, name));
         } else if (entry instanceof Entry.Symlink link) {
             byte[] target = link.target().getBytes(StandardCharsets.UTF_8);
-            out.header(header(inode, NewcHeader.S_IFLNK | 0777, entry, links, target.length, 0, 0, name));
+            out.header(header(inode, StatMode.of(link), entry, links, target.length, 0, 0, name));
             out.data(target);
         } else if (entry instanceof Entry.DeviceNode node) {
-            int type = node.kind() == Entry.DeviceNode.Kind.CHARACTER ? NewcHeader.S_IFCHR : NewcHeader.S_IFBLK;
-            out.header(header(inode, type | node.mode(), entry, links, 0, node.major(), node.minor(), name));
+            out.header(header(inode, StatMode.of(node), entry, links, 0, node.major(), node.minor(), name));
         } else {
             Entry.RegularFile file = plan.file(entry);
             // newc keeps the data of a hard-linked file with its last name; the others have size 0.
             Content data = plan.carriesData(entry) ? file.content() : null;
             long size = data == null ? 0 : data.size();
             checkSize(entry.path(), size);
-            out.header(header(inode, NewcHeader.S_IFREG | file.mode(), file, links, size, 0, 0, name));
+            out.header(header(inode, StatMode.of(file), file, links, size, 0, 0, name));
             if (data != null) {
                 copy(out, data, entry.path());
             }

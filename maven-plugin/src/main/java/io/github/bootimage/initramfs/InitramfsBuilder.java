@@ -61,7 +61,7 @@ public final class InitramfsBuilder {
             new NewcWriter(request.epoch()).write(tree, channel);
             return;
         }
-        int level = request.compressionLevel() != null ? request.compressionLevel() : c.defaultLevel();
+        int level = c.level(request.compressionLevel());
         try (OutputStream encoder = c.encoder(new NonClosingOutputStream(file), level, request.threads())) {
             new NewcWriter(request.epoch()).write(tree, encoder);
         }

@@ -1,8 +1,11 @@
 package io.github.bootimage.initramfs;
 
+import io.github.bootimage.build.Fingerprint;
 import io.github.bootimage.busybox.Architecture;
 import io.github.bootimage.compress.Compression;
+import io.github.bootimage.debian.Userland;
 import io.github.bootimage.model.Entry;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -28,11 +31,12 @@ import java.util.Objects;
  * @param prefixArchives archives placed first, verbatim (e.g. an uncompressed early-microcode cpio)
  * @param baseArchive an archive to extend, placed after the prefixes (its entries are overridden by ours), or null
  * @param output the file to write
+ * @param packages Debian packages for the userland (merged-/usr; they replace BusyBox applets of the same name)
  */
 public record InitramfsRequest(Path busybox, Architecture architecture, List<String> applets, Path appletLinks,
         AppletLayout appletLayout, InitSystem initSystem, Path initFile, Path overlay, List<Entry> extraEntries,
         Compression compression, Integer compressionLevel, int threads, Instant epoch, List<Path> prefixArchives,
-        Path baseArchive, Path output) {
+        Path baseArchive, Path output, Userland packages) {
 
     public InitramfsRequest {
         Objects.requireNonNull(busybox, "busybox");
@@ -48,58 +52,75 @@ public record InitramfsRequest(Path busybox, Architecture architecture, List<Str
         Objects.requireNonNull(epoch, "epoch");
         prefixArchives = List.copyOf(prefixArchives == null ? List.of() : prefixArchives);
         Objects.requireNonNull(output, "output");
+        packages = packages == null ? Userland.NONE : packages;
+    }
+
+    /**
+     * Adds everything the archive's bytes depend on: every component but the thread count and the output; Debian
+     * packages by name and the SHA-256 of their .deb (their unpacked files follow from it).
+     */
+    public void fingerprint(Fingerprint f) throws IOException {
+        f.addRecord("initramfs", this, "threads", "output", "packages");
+        f.addRecord("packages.filter", packages.filter());
+        f.add("packages", packages.packages().stream().map(p -> p.pkg().name() + " " + p.pkg().sha256()).toList());
     }
 
     /** A request with the usual defaults: x86_64, applets from the binary, BusyBox init, gzip, 2 threads. */
     public static InitramfsRequest of(Path busybox, Instant epoch, Path output) {
         return new InitramfsRequest(busybox, Architecture.X86_64, List.of(), null, AppletLayout.OWN_DIRECTORIES,
                 InitSystem.BUSYBOX_INIT, null, null, List.of(), Compression.GZIP, null, 2, epoch, List.of(), null,
-                output);
+                output, Userland.NONE);
     }
 
     public InitramfsRequest withCompression(Compression c) {
         return new InitramfsRequest(busybox, architecture, applets, appletLinks, appletLayout, initSystem, initFile,
-                overlay, extraEntries, c, compressionLevel, threads, epoch, prefixArchives, baseArchive, output);
+                overlay, extraEntries, c, compressionLevel, threads, epoch, prefixArchives, baseArchive, output, packages);
     }
 
     public InitramfsRequest withOutput(Path o) {
         return new InitramfsRequest(busybox, architecture, applets, appletLinks, appletLayout, initSystem, initFile,
-                overlay, extraEntries, compression, compressionLevel, threads, epoch, prefixArchives, baseArchive, o);
+                overlay, extraEntries, compression, compressionLevel, threads, epoch, prefixArchives, baseArchive, o, packages);
     }
 
     public InitramfsRequest withThreads(int t) {
         return new InitramfsRequest(busybox, architecture, applets, appletLinks, appletLayout, initSystem, initFile,
-                overlay, extraEntries, compression, compressionLevel, t, epoch, prefixArchives, baseArchive, output);
+                overlay, extraEntries, compression, compressionLevel, t, epoch, prefixArchives, baseArchive, output, packages);
     }
 
     public InitramfsRequest withOverlay(Path dir) {
         return new InitramfsRequest(busybox, architecture, applets, appletLinks, appletLayout, initSystem, initFile,
-                dir, extraEntries, compression, compressionLevel, threads, epoch, prefixArchives, baseArchive, output);
+                dir, extraEntries, compression, compressionLevel, threads, epoch, prefixArchives, baseArchive, output, packages);
     }
 
     public InitramfsRequest withExtraEntries(List<Entry> entries) {
         return new InitramfsRequest(busybox, architecture, applets, appletLinks, appletLayout, initSystem, initFile,
-                overlay, entries, compression, compressionLevel, threads, epoch, prefixArchives, baseArchive, output);
+                overlay, entries, compression, compressionLevel, threads, epoch, prefixArchives, baseArchive, output, packages);
     }
 
     public InitramfsRequest withInit(InitSystem init, AppletLayout layout) {
         return new InitramfsRequest(busybox, architecture, applets, appletLinks, layout, init, initFile, overlay,
-                extraEntries, compression, compressionLevel, threads, epoch, prefixArchives, baseArchive, output);
+                extraEntries, compression, compressionLevel, threads, epoch, prefixArchives, baseArchive, output, packages);
     }
 
     public InitramfsRequest withApplets(List<String> list) {
         return new InitramfsRequest(busybox, architecture, list, appletLinks, appletLayout, initSystem, initFile,
                 overlay, extraEntries, compression, compressionLevel, threads, epoch, prefixArchives, baseArchive,
-                output);
+                output, packages);
     }
 
     public InitramfsRequest withArchives(List<Path> prefixes, Path base) {
         return new InitramfsRequest(busybox, architecture, applets, appletLinks, appletLayout, initSystem, initFile,
-                overlay, extraEntries, compression, compressionLevel, threads, epoch, prefixes, base, output);
+                overlay, extraEntries, compression, compressionLevel, threads, epoch, prefixes, base, output, packages);
     }
 
     public InitramfsRequest withCompressionLevel(Integer level) {
         return new InitramfsRequest(busybox, architecture, applets, appletLinks, appletLayout, initSystem, initFile,
-                overlay, extraEntries, compression, level, threads, epoch, prefixArchives, baseArchive, output);
+                overlay, extraEntries, compression, level, threads, epoch, prefixArchives, baseArchive, output, packages);
+    }
+
+    public InitramfsRequest withPackages(Userland p) {
+        return new InitramfsRequest(busybox, architecture, applets, appletLinks, appletLayout, initSystem, initFile,
+                overlay, extraEntries, compression, compressionLevel, threads, epoch, prefixArchives, baseArchive,
+                output, p);
     }
 }

@@ -3,6 +3,8 @@ package io.github.bootimage.initramfs;
 import io.github.bootimage.BootImageException;
 import io.github.bootimage.busybox.Applets;
 import io.github.bootimage.busybox.BusyBoxBinary;
+import io.github.bootimage.debian.PackageInstaller;
+import io.github.bootimage.debian.Userland;
 import io.github.bootimage.model.BytesContent;
 import io.github.bootimage.model.Entry;
 import io.github.bootimage.model.EntryPath;
@@ -37,6 +39,7 @@ public final class InitramfsTree {
         InitramfsTree t = new InitramfsTree();
         t.directories();
         t.busybox(request);
+        t.packages(request.packages());
         t.init(request.initSystem());
         t.tree.put(new Entry.DeviceNode(EntryPath.of("dev/console"), Entry.DeviceNode.Kind.CHARACTER, 5, 1, 0600, 0, 0));
         t.tree.put(new Entry.DeviceNode(EntryPath.of("dev/null"), Entry.DeviceNode.Kind.CHARACTER, 1, 3, 0666, 0, 0));
@@ -77,6 +80,21 @@ public final class InitramfsTree {
             }
             applets.put(applet.name(), path);
             tree.put(new Entry.Symlink(path, relativeTarget(path), 0, 0));
+        }
+    }
+
+    /** Debian packages go in before the init files, so that the generated inittab and rcS win over a package's. */
+    private void packages(Userland userland) throws BootImageException {
+        if (userland.isEmpty()) {
+            return;
+        }
+        PackageInstaller.Report r = PackageInstaller.install(tree, userland.packages(), userland.filter(), BUSYBOX);
+        r.replacedApplets().forEach(applets::remove); // the init scripts then call these through busybox
+        userland.log().accept("packages: " + userland.packages().size() + " packages, " + r.files() + " files, "
+                + r.bytes() + " bytes; merged /usr");
+        if (!r.replacedApplets().isEmpty()) {
+            userland.log().accept("packages: BusyBox applets replaced by package programs: "
+                    + String.join(" ", r.replacedApplets()));
         }
     }
 

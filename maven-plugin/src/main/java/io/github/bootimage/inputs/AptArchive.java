@@ -29,6 +29,9 @@ final class AptArchive {
      * such as {@code linux-image-amd64}, the real package it depends on: a dependency pinned with
      * {@code (= version)} on a package built from the same source.
      */
+    /** Installed-Size (KiB) up to which a package that depends on exactly one version of its source is a metapackage. */
+    private static final long METAPACKAGE_MAX_KIB = 100;
+
     Candidate resolve(String inputName, Source.DebianPackage deb) throws BootImageException {
         Map<String, String> stanza = show(inputName, deb.toString());
         for (int hop = 0; hop < 4; hop++) {
@@ -45,6 +48,11 @@ final class AptArchive {
     }
 
     private String metapackageTarget(String inputName, Map<String, String> stanza) throws BootImageException {
+        // A metapackage holds no files of its own (linux-image-amd64: 13 KiB of docs); grub-pc-bin also pins one
+        // package of its source (grub-common) but is the package wanted.
+        if (Long.parseLong(stanza.getOrDefault("Installed-Size", "0").trim()) > METAPACKAGE_MAX_KIB) {
+            return null;
+        }
         String source = sourceName(stanza);
         String depends = stanza.getOrDefault("Depends", "");
         List<String> pinned = new ArrayList<>();
@@ -91,7 +99,25 @@ final class AptArchive {
     /** Downloads exactly {@code pkg=version} into the empty directory {@code dir} and returns the .deb. */
     Path download(String inputName, String pkg, String version, Path dir, boolean locked) throws BootImageException {
         String spec = pkg + "=" + version;
-        Result r = run(dir, "apt-get", "download", "-q", spec);
+        downloadAll(inputName, List.of(spec), dir, locked);
+        try (Stream<Path> s = Files.list(dir)) {
+            List<Path> debs = s.filter(p -> p.getFileName().toString().endsWith(".deb")).toList();
+            if (debs.size() != 1) {
+                throw new BootImageException(inputName + ": 'apt-get download " + spec + "' left " + debs + " in " + dir);
+            }
+            return debs.get(0);
+        } catch (IOException e) {
+            throw new BootImageException(inputName + ": cannot list " + dir + ": " + e, e);
+        }
+    }
+
+    /** Downloads every {@code pkg=version} of {@code specs} into {@code dir}, in one apt-get run. */
+    void downloadAll(String inputName, List<String> specs, Path dir, boolean locked) throws BootImageException {
+        List<String> command = new ArrayList<>(List.of("apt-get", "download", "-q"));
+        command.addAll(specs);
+        Result r = run(dir, command.toArray(String[]::new));
+        String spec = String.join(" ", specs);
+        String pkg = specs.size() == 1 ? specs.get(0).split("=")[0] : "NAME";
         if (r.exit != 0) {
             if (r.out.contains("was not found") || r.out.contains("Unable to locate")) {
                 throw new BootImageException(inputName + ": Debian package " + spec + (locked
@@ -103,15 +129,6 @@ final class AptArchive {
             }
             throw new BootImageException(inputName + ": 'apt-get download " + spec + "' failed (exit " + r.exit
                     + "). " + UPDATE_HINT + "\n" + r.out.strip());
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            List<Path> debs = s.filter(p -> p.getFileName().toString().endsWith(".deb")).toList();
-            if (debs.size() != 1) {
-                throw new BootImageException(inputName + ": 'apt-get download " + spec + "' left " + debs + " in " + dir);
-            }
-            return debs.get(0);
-        } catch (IOException e) {
-            throw new BootImageException(inputName + ": cannot list " + dir + ": " + e, e);
         }
     }
 

@@ -22,7 +22,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
  * archive root ({@code ..}, absolute) makes the whole archive refused; a matched symbolic or hard link is
  * followed inside the archive, and refused if it leads out.
  */
-final class ArchiveExtractor {
+public final class ArchiveExtractor {
     private static final int MAX_LINK_HOPS = 8;
     private static final int MAX_LISTED = 40;
 
@@ -137,7 +137,7 @@ final class ArchiveExtractor {
     }
 
     /** The entry's name without {@code ./} and trailing {@code /}; refuses names that leave the archive root. */
-    static String entryName(String inputName, Path archive, String raw) throws BootImageException {
+    public static String entryName(String inputName, Path archive, String raw) throws BootImageException {
         String n = raw;
         while (n.startsWith("./")) {
             n = n.substring(2);

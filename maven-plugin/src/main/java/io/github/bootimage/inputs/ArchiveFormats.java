@@ -20,7 +20,7 @@ import org.tukaani.xz.XZInputStream;
  * holds the files, deb(5)), tar (POSIX ustar magic at offset 257), cpio (newc 070701, crc 070702, odc 070707),
  * each optionally compressed with gzip, xz or zstd.
  */
-final class ArchiveFormats {
+public final class ArchiveFormats {
     private static final byte[] AR = "!<arch>\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] GZIP = {0x1f, (byte) 0x8b};
     private static final byte[] XZ = {(byte) 0xfd, '7', 'z', 'X', 'Z', 0};
@@ -31,7 +31,7 @@ final class ArchiveFormats {
     private ArchiveFormats() {
     }
 
-    static ArchiveInputStream<?> open(InputStream raw, String what) throws IOException {
+    public static ArchiveInputStream<?> open(InputStream raw, String what) throws IOException {
         BufferedInputStream in = new BufferedInputStream(raw, 64 * 1024);
         in.mark(1024);
         byte[] head = in.readNBytes(512);

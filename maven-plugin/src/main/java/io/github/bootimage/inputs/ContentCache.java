@@ -45,16 +45,16 @@ public final class ContentCache {
     }
 
     /** A new empty temporary file or directory on the cache's file system. */
-    Path newTempFile(String prefix) throws IOException {
+    public Path newTempFile(String prefix) throws IOException {
         return Files.createTempFile(Files.createDirectories(root.resolve("tmp")), prefix, ".part");
     }
 
-    Path newTempDir(String prefix) throws IOException {
+    public Path newTempDir(String prefix) throws IOException {
         return Files.createTempDirectory(Files.createDirectories(root.resolve("tmp")), prefix);
     }
 
     /** Moves a verified temporary file into place under its hash and returns the final path. */
-    Path store(Path verifiedTemp, String sha256) throws IOException {
+    public Path store(Path verifiedTemp, String sha256) throws IOException {
         Path target = pathOf(sha256);
         Files.createDirectories(target.getParent());
         AtomicOutput.readableByAll(verifiedTemp);
@@ -63,12 +63,12 @@ public final class ContentCache {
     }
 
     /** A small text value under a key (e.g. which entry of which archive has which hash), or empty. */
-    Optional<String> readIndex(String key) throws IOException {
+    public Optional<String> readIndex(String key) throws IOException {
         Path p = indexPath(key);
         return Files.isRegularFile(p) ? Optional.of(Files.readString(p, StandardCharsets.UTF_8)) : Optional.empty();
     }
 
-    void writeIndex(String key, String value) throws IOException {
+    public void writeIndex(String key, String value) throws IOException {
         AtomicOutput.writeString(indexPath(key), value);
     }
 

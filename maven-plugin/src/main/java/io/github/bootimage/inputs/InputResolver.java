@@ -35,6 +35,15 @@ public final class InputResolver {
         return lock;
     }
 
+    /** Package sets pinned as a whole (the {@code <packages>} of the image), with this resolver's cache and lock. */
+    public PinnedPackages packages() {
+        return new PinnedPackages(settings, cache, lock);
+    }
+
+    public ContentCache cache() {
+        return cache;
+    }
+
     /** The verified local file for {@code input}; read it, never modify it (it may be shared by other builds). */
     public ResolvedInput resolve(Input input) throws BootImageException {
         try {

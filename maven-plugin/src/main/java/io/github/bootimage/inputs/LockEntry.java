@@ -32,9 +32,26 @@ public record LockEntry(String kind, String inputs, String packageName, String v
         return m;
     }
 
+    /**
+     * An entry from the lock file's fields.
+     *
+     * @throws IllegalArgumentException naming what is missing or malformed
+     */
     static LockEntry of(Map<String, String> f) {
+        String sha256 = f.get("sha256");
+        if (sha256 == null) {
+            throw new IllegalArgumentException("has no 'sha256 = ...' line");
+        }
+        sha256 = sha256.toLowerCase(java.util.Locale.ROOT);
+        if (!sha256.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("has sha256 = " + sha256 + ", which is not 64 lower-case hex digits");
+        }
+        String size = f.getOrDefault("size", "-1");
+        if (!size.matches("-?[0-9]{1,18}")) {
+            throw new IllegalArgumentException("has size = " + size + ", which is not a number of bytes");
+        }
         return new LockEntry(f.get("kind"), f.get("inputs"), f.get("package"), f.get("version"), f.get("source"),
-                f.get("file"), f.get("sha256"), Long.parseLong(f.getOrDefault("size", "-1")));
+                f.get("file"), sha256, Long.parseLong(size));
     }
 
     LockEntry withInputs(String newInputs) {

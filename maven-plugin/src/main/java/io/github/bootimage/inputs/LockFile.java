@@ -3,6 +3,7 @@ package io.github.bootimage.inputs;
 import io.github.bootimage.BootImageException;
 import io.github.bootimage.io.AtomicOutput;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +46,10 @@ public final class LockFile {
         if (Files.isRegularFile(file)) {
             try {
                 parse(file, Files.readAllLines(file, StandardCharsets.UTF_8), entries);
+            } catch (CharacterCodingException e) {
+                throw new BootImageException(file + " is not UTF-8 text (" + e + "). An editor or a tool saved it in "
+                        + "another encoding: convert it back (iconv -t UTF-8), restore it from version control, or "
+                        + "delete it to resolve every input again.", e);
             } catch (IOException e) {
                 throw new BootImageException("cannot read " + file + ": " + e, e);
             }
@@ -54,6 +59,7 @@ public final class LockFile {
 
     private static void parse(Path file, List<String> lines, Map<String, LockEntry> out) throws BootImageException {
         String key = null;
+        int keyLine = 0;
         Map<String, String> fields = new TreeMap<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
@@ -62,9 +68,15 @@ public final class LockFile {
             }
             if (line.startsWith("[") && line.endsWith("]")) {
                 if (key != null) {
-                    out.put(key, LockEntry.of(fields));
+                    out.put(key, entry(file, keyLine, key, fields));
                 }
                 key = line.substring(1, line.length() - 1);
+                keyLine = i + 1;
+                if (out.containsKey(key)) {
+                    throw new BootImageException(file + " line " + keyLine + ": [" + key + "] appears twice (a merge "
+                            + "conflict?). Keep one block, or delete " + file.getFileName()
+                            + " to resolve every input again.");
+                }
                 fields = new TreeMap<>();
             } else if (key != null && line.contains("=")) {
                 int eq = line.indexOf('=');
@@ -75,7 +87,18 @@ public final class LockFile {
             }
         }
         if (key != null) {
-            out.put(key, LockEntry.of(fields));
+            out.put(key, entry(file, keyLine, key, fields));
+        }
+    }
+
+    private static LockEntry entry(Path file, int line, String key, Map<String, String> fields)
+            throws BootImageException {
+        try {
+            return LockEntry.of(fields);
+        } catch (IllegalArgumentException e) {
+            throw new BootImageException(file + " line " + line + ": the block [" + key + "] " + e.getMessage()
+                    + ". Fix the block (run the build once with -Dbootimage.lock.update to rewrite it), or delete "
+                    + file.getFileName() + " to resolve every input again.", e);
         }
     }
 
@@ -96,6 +119,24 @@ public final class LockFile {
         }
         entries.put(key, merged);
         save();
+    }
+
+    /**
+     * Drops every block whose key {@code stale} accepts, then adds {@code blocks}; writes the file once, and only
+     * if it changed. Returns whether it changed.
+     */
+    public synchronized boolean replaceAll(java.util.function.Predicate<String> stale, Map<String, LockEntry> blocks)
+            throws BootImageException {
+        Map<String, LockEntry> next = new TreeMap<>(entries);
+        next.keySet().removeIf(stale);
+        next.putAll(blocks);
+        if (next.equals(entries)) {
+            return false;
+        }
+        entries.clear();
+        entries.putAll(next);
+        save();
+        return true;
     }
 
     /** The whole file's text: header, then sorted blocks with sorted keys. */

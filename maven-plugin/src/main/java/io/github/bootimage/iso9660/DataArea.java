@@ -2,6 +2,7 @@ package io.github.bootimage.iso9660;
 
 import io.github.bootimage.BootImageException;
 import io.github.bootimage.iso9660.eltorito.BootInfoTable;
+import io.github.bootimage.iso9660.encoding.IsoBytes;
 import io.github.bootimage.model.Content;
 import io.github.bootimage.model.ContentChangedException;
 import io.github.bootimage.model.ContentReader;

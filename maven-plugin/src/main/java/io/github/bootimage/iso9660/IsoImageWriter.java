@@ -4,6 +4,7 @@ import io.github.bootimage.BootImageException;
 import io.github.bootimage.io.AtomicOutput;
 import io.github.bootimage.iso9660.eltorito.BootCatalog;
 import io.github.bootimage.iso9660.eltorito.ElToritoConfig;
+import io.github.bootimage.iso9660.encoding.IsoBytes;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,5 +1,6 @@
 package io.github.bootimage.iso9660;
 
+import io.github.bootimage.iso9660.encoding.NameMangler;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package io.github.bootimage.iso9660;
 
+import io.github.bootimage.iso9660.encoding.NameMangler;
 import io.github.bootimage.iso9660.joliet.JolietNames;
 import io.github.bootimage.iso9660.rockridge.RockRidge;
 import io.github.bootimage.iso9660.rockridge.SuspEntry;

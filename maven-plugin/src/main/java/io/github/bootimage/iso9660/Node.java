@@ -1,5 +1,6 @@
 package io.github.bootimage.iso9660;
 
+import io.github.bootimage.iso9660.encoding.IsoBytes;
 import io.github.bootimage.model.Entry;
 import java.util.ArrayList;
 import java.util.List;

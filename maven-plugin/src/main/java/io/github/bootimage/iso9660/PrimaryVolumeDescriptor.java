@@ -1,5 +1,6 @@
 package io.github.bootimage.iso9660;
 
+import io.github.bootimage.iso9660.encoding.IsoBytes;
 import java.nio.ByteOrder;
 import java.time.Instant;
 import java.util.Arrays;

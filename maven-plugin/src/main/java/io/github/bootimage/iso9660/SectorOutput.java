@@ -1,6 +1,7 @@
 package io.github.bootimage.iso9660;
 
 import io.github.bootimage.io.CountingOutputStream;
+import io.github.bootimage.iso9660.encoding.IsoBytes;
 import java.io.IOException;
 import java.io.OutputStream;
 

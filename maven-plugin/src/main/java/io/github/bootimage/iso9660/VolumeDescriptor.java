@@ -1,5 +1,6 @@
 package io.github.bootimage.iso9660;
 
+import io.github.bootimage.iso9660.encoding.IsoBytes;
 import java.nio.charset.StandardCharsets;
 
 /** A volume descriptor, ECMA-119 §8: one 2048-byte sector of the descriptor set starting at LBA 16. */

@@ -1,5 +1,6 @@
 package io.github.bootimage.iso9660;
 
+import io.github.bootimage.iso9660.encoding.NameMangler;
 import java.io.IOException;
 
 /** Writes the volume descriptor set (ECMA-119 §6.7.1) from LBA 16 in the order the layout planned. */

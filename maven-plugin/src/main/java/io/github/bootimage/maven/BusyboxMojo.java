@@ -11,13 +11,10 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import javax.inject.Inject;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 
 /**
  * Builds a static BusyBox from a pinned source tarball ({@code make defconfig} or a given {@code .config},
@@ -26,7 +23,7 @@ import org.apache.maven.project.MavenProject;
  * picks them up when its {@code <busybox>} is not configured.
  */
 @Mojo(name = "busybox", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
-public class BusyboxMojo extends AbstractMojo {
+public class BusyboxMojo extends BootImageMojo {
     /** Project context keys under which the initramfs goal finds the binary and its applet list. */
     static final String BINARY_KEY = "bootimage.busybox.binary";
     static final String LINKS_KEY = "bootimage.busybox.links";
@@ -75,19 +72,9 @@ public class BusyboxMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     String outputTimestamp;
 
-    /** Skips this goal only. */
+    /** Skips the BusyBox build only. */
     @Parameter(property = "bootimage.busybox.skip", defaultValue = "false")
     boolean skip;
-
-    /** Skips every bootimage goal. */
-    @Parameter(property = "bootimage.skip", defaultValue = "false")
-    boolean skipAll;
-
-    @Parameter(defaultValue = "${project}", readonly = true)
-    MavenProject project;
-
-    @Parameter(defaultValue = "${session}", readonly = true)
-    MavenSession session;
 
     private final MavenInputs inputs;
 
@@ -97,24 +84,26 @@ public class BusyboxMojo extends AbstractMojo {
     }
 
     @Override
-    public void execute() throws MojoExecutionException {
-        if (skip || skipAll) {
-            getLog().info("Skipping the BusyBox build (bootimage.busybox.skip / bootimage.skip)");
-            return;
-        }
+    String skipSwitch() {
+        return "bootimage.busybox.skip";
+    }
+
+    @Override
+    boolean skip() {
+        return skip;
+    }
+
+    @Override
+    void build() throws BootImageException, MojoExecutionException {
         if (source == null || source.isEmpty()) {
             throw new MojoExecutionException("The busybox goal needs <source>: the BusyBox source tarball with its "
                     + "pinned SHA-256, e.g. <source><file>busybox-1.35.0.tar.bz2</file><sha256>(sha256sum of it)"
                     + "</sha256></source>.");
         }
         ResolvedInput tarball = inputs.resolver(session, project, getLog()).resolveInput("source", source, null);
-        try {
-            BusyboxResult result = new BusyboxBuild(request(tarball.file(), tarball.sha256())).build();
-            result.copyTo(outputDirectory.toPath());
-            getLog().info("BusyBox " + (result.cacheHit() ? "(cached) " : "") + "written to " + outputDirectory);
-        } catch (BootImageException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        }
+        BusyboxResult result = new BusyboxBuild(request(tarball.file(), tarball.sha256())).build();
+        result.copyTo(outputDirectory.toPath());
+        getLog().info("BusyBox " + (result.cacheHit() ? "(cached) " : "") + "written to " + outputDirectory);
         project.setContextValue(BINARY_KEY, outputDirectory.toPath().resolve("busybox"));
         project.setContextValue(LINKS_KEY, outputDirectory.toPath().resolve("busybox.links"));
     }

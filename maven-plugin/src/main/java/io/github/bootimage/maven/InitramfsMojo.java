@@ -2,9 +2,13 @@ package io.github.bootimage.maven;
 
 import io.github.bootimage.BootImageException;
 import io.github.bootimage.busybox.Architecture;
-import io.github.bootimage.build.Fingerprint;
-import io.github.bootimage.build.UpToDate;
 import io.github.bootimage.compress.Compression;
+import io.github.bootimage.debian.AptIndex;
+import io.github.bootimage.debian.PackageRequest;
+import io.github.bootimage.debian.PackageSet;
+import io.github.bootimage.debian.PathFilter;
+import io.github.bootimage.debian.Userland;
+import io.github.bootimage.inputs.InputResolver;
 import io.github.bootimage.initramfs.AppletLayout;
 import io.github.bootimage.initramfs.InitSystem;
 import io.github.bootimage.initramfs.InitramfsBuilder;
@@ -12,20 +16,15 @@ import io.github.bootimage.initramfs.InitramfsRequest;
 import io.github.bootimage.model.Entry;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.inject.Inject;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
-import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
 
 /**
@@ -34,7 +33,7 @@ import org.apache.maven.project.MavenProjectHelper;
  * {@code /init}), {@code /dev/console} and {@code /dev/null}, then {@code src/main/initramfs/} on top.
  */
 @Mojo(name = "initramfs", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
-public class InitramfsMojo extends AbstractMojo {
+public class InitramfsMojo extends BootImageMojo {
     static final InputSpec DEFAULT_BUSYBOX = InputSpec.ofDeb("busybox-static", "bin/busybox");
 
     /** The static BusyBox. Default: Debian's busybox-static. */
@@ -76,6 +75,35 @@ public class InitramfsMojo extends AbstractMojo {
     /** An existing archive to extend: placed before ours, so our entries win when the kernel unpacks. */
     @Parameter
     private File baseArchive;
+    /**
+     * Debian packages for the image's userland, each {@code name} or {@code name=version}
+     * ({@code <packages><package>e2fsprogs</package><package>parted</package></packages>}). Their closure over
+     * Depends and Pre-Depends is resolved from the host's apt index, pinned in bootimage.lock, fetched through the
+     * cache and unpacked in merged-/usr layout; a package's program replaces the BusyBox applet of the same name.
+     * See docs/packages.md.
+     */
+    @Parameter
+    private List<String> packages;
+    /** Also install the Recommends of every package in the closure (apt's default; off to keep images small). */
+    @Parameter(property = "bootimage.packages.recommends", defaultValue = "false")
+    private boolean packageRecommends;
+    /**
+     * Packages left out of the closure when they are only a dependency (a relation they satisfy counts as
+     * satisfied). Default: adduser, debconf, dpkg, init-system-helpers, lsb-base, perl-base, sysvinit-utils, ucf
+     * (needed by maintainer scripts only, which are not run). Setting it replaces the default.
+     */
+    @Parameter
+    private List<String> packageOmits;
+    /**
+     * Paths of packages not unpacked, as dpkg's path-exclude globs ({@code *} matches {@code /} too). Default:
+     * /usr/share/doc/*, /usr/share/man/*, /usr/share/info/*, /usr/share/locale/*, /usr/share/lintian/*,
+     * /usr/share/linda/*, /usr/share/bug/*. Setting it replaces the default.
+     */
+    @Parameter
+    private List<String> packagePathExcludes;
+    /** Paths kept although an exclude matches, as dpkg's path-include. Default: /usr/share/doc/&#42;/copyright. */
+    @Parameter
+    private List<String> packagePathIncludes;
     /** The one timestamp of every entry (and of the compressed stream); also read from SOURCE_DATE_EPOCH when unset. */
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     private String outputTimestamp;
@@ -85,20 +113,9 @@ public class InitramfsMojo extends AbstractMojo {
     /** Attach the initramfs to the project (installed and deployed with the ISO). */
     @Parameter(property = "bootimage.initramfs.attach", defaultValue = "true")
     private boolean attach;
-    /** Skips this goal only. */
+    /** Skips the initramfs only. */
     @Parameter(property = "bootimage.initramfs.skip", defaultValue = "false")
     private boolean skip;
-    /** Skips every bootimage goal. */
-    @Parameter(property = "bootimage.skip", defaultValue = "false")
-    private boolean skipAll;
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
-    /** Its id names the up-to-date stamp, so several executions each keep their own. */
-    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
-    private MojoExecution execution;
 
     private final MavenInputs inputs;
     private final MavenProjectHelper projectHelper;
@@ -110,22 +127,21 @@ public class InitramfsMojo extends AbstractMojo {
     }
 
     @Override
-    public void execute() throws MojoExecutionException {
-        if (skip || skipAll) {
-            getLog().info("Skipping the initramfs (bootimage.initramfs.skip / bootimage.skip).");
-            return;
-        }
-        InitramfsRequest request = request();
-        try {
-            Path work = Files.createDirectories(ImageFiles.workDir(project).resolve("initramfs"));
-            UpToDate.run("Initramfs (" + request.compression().id() + ", " + request.threads() + " threads)",
-                    request.output(), work.resolve(execution.getExecutionId() + ".stamp"), fingerprint(request), getLog()::info,
-                    () -> InitramfsBuilder.build(request));
-        } catch (BootImageException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        } catch (IOException e) {
-            throw new MojoExecutionException("Cannot write " + request.output() + ": " + e.getMessage(), e);
-        }
+    String skipSwitch() {
+        return "bootimage.initramfs.skip";
+    }
+
+    @Override
+    boolean skip() {
+        return skip;
+    }
+
+    @Override
+    void build() throws BootImageException, IOException, MojoExecutionException {
+        ProjectInputs in = inputs.resolver(session, project, getLog());
+        InitramfsRequest request = request(in);
+        unlessUpToDate("Initramfs (" + request.compression().id() + ", " + request.threads() + " threads)",
+                request.output(), in.verified(), request::fingerprint, () -> InitramfsBuilder.build(request));
         project.setContextValue(ImageFiles.INITRAMFS_KEY, request.output());
         if (attach) {
             String ext = request.compression().extension();
@@ -133,11 +149,12 @@ public class InitramfsMojo extends AbstractMojo {
         }
     }
 
-    private InitramfsRequest request() throws MojoExecutionException {
+    private InitramfsRequest request(ProjectInputs in) throws MojoExecutionException {
         Compression c;
         InitSystem initSystem;
         try {
             c = Compression.of(compression);
+            c.level(compressionLevel);
         } catch (BootImageException e) {
             throw new MojoExecutionException("<compression>: " + e.getMessage(), e);
         }
@@ -161,26 +178,32 @@ public class InitramfsMojo extends AbstractMojo {
             links = links != null ? links : (Path) project.getContextValue(BusyboxMojo.LINKS_KEY);
             getLog().info("Using the BusyBox built by the busybox goal: " + p);
         } else {
-            busyboxFile = inputs.resolver(session, project, getLog()).resolve("busybox", busybox, DEFAULT_BUSYBOX);
+            busyboxFile = in.resolve("busybox", busybox, DEFAULT_BUSYBOX);
         }
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         return new InitramfsRequest(busyboxFile, Architecture.X86_64, applets == null ? List.of() : applets,
                 links, allInBin ? AppletLayout.ALL_IN_BIN : AppletLayout.OWN_DIRECTORIES, initSystem,
                 path(initFile), path(initramfsDirectory), extra, c, compressionLevel, Math.max(1, n), epoch,
                 prefixArchives == null ? List.of() : prefixArchives.stream().map(File::toPath).toList(),
-                path(baseArchive), ImageFiles.initramfs(project, c.extension()));
+                path(baseArchive), ImageFiles.initramfs(project, c.extension()), userland(Math.max(1, n)));
     }
 
-    private String fingerprint(InitramfsRequest r) throws IOException {
-        Fingerprint f = new Fingerprint().add("plugin", PluginCoordinates.load().version()).add("applets", r.applets()).add("layout", r.appletLayout())
-                .add("init", r.initSystem()).add("extra", r.extraEntries()).add("compression", r.compression())
-                .add("level", r.compressionLevel()).add("epoch", r.epoch())
-                .addFile("busybox", r.busybox()).addFile("links", r.appletLinks()).addFile("initFile", r.initFile())
-                .addTree("overlay", r.overlay()).addFile("base", r.baseArchive());
-        for (Path p : r.prefixArchives()) {
-            f.addFile("prefix", p);
+    private Userland userland(int threads) throws MojoExecutionException {
+        if (packages == null || packages.isEmpty()) {
+            return Userland.NONE;
         }
-        return f.hex();
+        PackageRequest request = new PackageRequest(packages.stream().map(String::strip).toList(), packageRecommends,
+                packageOmits == null ? PackageRequest.DEFAULT_OMITTED : new java.util.HashSet<>(packageOmits),
+                Architecture.X86_64.debianName());
+        PathFilter filter = new PathFilter(packagePathExcludes == null ? PathFilter.DEFAULT_EXCLUDES : packagePathExcludes,
+                packagePathIncludes == null ? PathFilter.DEFAULT_INCLUDES : packagePathIncludes);
+        try {
+            InputResolver resolver = inputs.resolver(session, project, getLog()).resolver();
+            return new Userland(PackageSet.prepare(request, resolver, new AptIndex(), new MavenInputs.MavenLog(getLog()),
+                    threads), filter, getLog()::info);
+        } catch (BootImageException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
     }
 
     private static Path path(File f) {

@@ -3,8 +3,8 @@ package io.github.bootimage.maven;
 import io.github.bootimage.BootImageException;
 import io.github.bootimage.boot.BootableIso;
 import io.github.bootimage.boot.IsoContent;
-import io.github.bootimage.build.Fingerprint;
-import io.github.bootimage.build.UpToDate;
+import io.github.bootimage.boot.grub.GrubBios;
+import io.github.bootimage.boot.grub.GrubPcFiles;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,23 +13,19 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import javax.inject.Inject;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
-import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
 
 /**
- * Writes a bootable, hybrid ISO in pure Java: ISOLINUX for BIOS, shim + GRUB for UEFI (Secure Boot too),
+ * Writes a bootable, hybrid ISO in pure Java: ISOLINUX or GRUB for BIOS, shim + GRUB for UEFI (Secure Boot too),
  * bootable as CD and, written to a USB disk, as disk. With packaging {@code iso} it is the main artifact;
  * otherwise it is attached with classifier {@code iso}.
  */
 @Mojo(name = "iso", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
-public class IsoMojo extends AbstractMojo {
+public class IsoMojo extends BootImageMojo {
     static final InputSpec DEFAULT_KERNEL = InputSpec.ofDeb("linux-image-amd64", "boot/vmlinuz-*");
     static final InputSpec DEFAULT_ISOLINUX = InputSpec.ofDeb("isolinux", "usr/lib/ISOLINUX/isolinux.bin");
     static final InputSpec DEFAULT_ISOHYBRID_MBR = InputSpec.ofDeb("isolinux", "usr/lib/ISOLINUX/isohdpfx.bin");
@@ -38,6 +34,8 @@ public class IsoMojo extends AbstractMojo {
     static final InputSpec DEFAULT_SHIM = InputSpec.ofDeb("shim-signed", "usr/lib/shim/shimx64.efi.signed");
     static final InputSpec DEFAULT_GRUB = InputSpec.ofDeb("grub-efi-amd64-signed",
             "usr/lib/grub/x86_64-efi-signed/gcdx64.efi.signed");
+    /** The whole .deb: GRUB for BIOS takes all of usr/lib/grub/i386-pc/ from it. */
+    static final InputSpec DEFAULT_GRUB_PC = InputSpec.ofDeb("grub-pc-bin", null);
 
     /** The kernel (bzImage). Default: Debian's linux-image-amd64, file boot/vmlinuz-*. */
     @Parameter
@@ -61,13 +59,28 @@ public class IsoMojo extends AbstractMojo {
     @Parameter
     private InputSpec grub;
 
+    /**
+     * GRUB for BIOS (with biosBootloader grub): an archive holding GRUB's usr/lib/grub/i386-pc/ (kernel.img,
+     * cdboot.img, the modules). Default: Debian's grub-pc-bin .deb, pinned in bootimage.lock. Give the .deb itself,
+     * no path.
+     */
+    @Parameter
+    private InputSpec grubPc;
+    /**
+     * The BIOS boot loader: isolinux or grub. Default: grub when the isoDirectory has its own boot/grub/grub.cfg
+     * and no isolinux/isolinux.cfg (the classic grub-mkrescue recipe: one grub.cfg for BIOS and UEFI), otherwise
+     * isolinux.
+     */
+    @Parameter(property = "bootimage.iso.biosBootloader")
+    private String biosBootloader;
+
     /** The kernel command line of every menu entry (entries may add to it). */
     @Parameter(property = "bootimage.cmdline", defaultValue = "")
     private String cmdline;
     /** The boot menu; default: one entry with the console on screen and ttyS0. */
     @Parameter
     private Menu menu;
-    /** BIOS boot with ISOLINUX. */
+    /** BIOS boot (with ISOLINUX or GRUB, see biosBootloader). */
     @Parameter(property = "bootimage.iso.bios", defaultValue = "true")
     private boolean bios;
     /** UEFI boot with shim and GRUB. */
@@ -100,20 +113,9 @@ public class IsoMojo extends AbstractMojo {
     /** Classifier when the ISO is attached (packaging other than iso). */
     @Parameter(defaultValue = "iso")
     private String classifier;
-    /** Skips this goal only. */
+    /** Skips the ISO only. */
     @Parameter(property = "bootimage.iso.skip", defaultValue = "false")
     private boolean skip;
-    /** Skips every bootimage goal. */
-    @Parameter(property = "bootimage.skip", defaultValue = "false")
-    private boolean skipAll;
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
-    /** Its id names the up-to-date stamp, so several executions each keep their own. */
-    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
-    private MojoExecution execution;
 
     private final MavenInputs inputs;
     private final MavenProjectHelper projectHelper;
@@ -125,37 +127,42 @@ public class IsoMojo extends AbstractMojo {
     }
 
     @Override
-    public void execute() throws MojoExecutionException {
-        if (skip || skipAll) {
-            getLog().info("Skipping the ISO (bootimage.iso.skip / bootimage.skip).");
-            return;
-        }
+    String skipSwitch() {
+        return "bootimage.iso.skip";
+    }
+
+    @Override
+    boolean skip() {
+        return skip;
+    }
+
+    @Override
+    void build() throws BootImageException, IOException, MojoExecutionException {
         validate();
         Instant epoch = BuildEpoch.resolve(outputTimestamp, getLog());
         String volume = volumeId != null ? volumeId : defaultVolumeId(project.getArtifactId());
         Path output = ImageFiles.iso(project);
         ProjectInputs in = inputs.resolver(session, project, getLog());
         IsoContent content = content(in);
-        try {
-            Path work = Files.createDirectories(ImageFiles.workDir(project).resolve("iso"));
-            String what = "ISO" + (content.bios().isPresent() ? " [BIOS: ISOLINUX]" : "")
-                    + (content.uefi().isPresent() ? " [UEFI: shim + GRUB]" : "") + (hybrid && bios ? " [hybrid]" : "");
-            UpToDate.run(what, output, work.resolve(execution.getExecutionId() + ".stamp"),
-                    fingerprint(content, volume, epoch), getLog()::info,
-                    () -> BootableIso.write(new BootableIso.Request(content, volume, upper(publisher),
-                            upper(applicationId), epoch, output, work)));
-        } catch (BootImageException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        } catch (IOException e) {
-            throw new MojoExecutionException("Cannot write " + output + ": " + e.getMessage(), e);
-        }
+        Path work = Files.createDirectories(ImageFiles.workDir(project).resolve("iso"));
+        String what = "ISO" + content.bios().map(b -> b instanceof IsoContent.GrubPc ? " [BIOS: GRUB]"
+                : " [BIOS: ISOLINUX]").orElse("")
+                + (content.uefi().isPresent() ? " [UEFI: shim + GRUB]" : "") + (hybrid && bios ? " [hybrid]" : "");
+        BootableIso.Request request = new BootableIso.Request(content, volume, upper(publisher), upper(applicationId),
+                epoch, output, work);
+        unlessUpToDate(what, output, in.verified(), request::fingerprint, () -> {
+            warnOnGrubVersions(content);
+            BootableIso.write(request);
+        });
         attach(output);
     }
 
     private IsoContent content(ProjectInputs in) throws MojoExecutionException {
         Optional<IsoContent.Bios> biosFiles = Optional.empty();
-        if (bios) {
-            biosFiles = Optional.of(new IsoContent.Bios(in.resolve("isolinux", isolinux, DEFAULT_ISOLINUX),
+        if (bios && biosGrub()) {
+            biosFiles = Optional.of(new IsoContent.GrubPc(in.resolve("grubPc", grubPc, DEFAULT_GRUB_PC), hybrid));
+        } else if (bios) {
+            biosFiles = Optional.of(new IsoContent.Isolinux(in.resolve("isolinux", isolinux, DEFAULT_ISOLINUX),
                     in.resolve("ldlinux", ldlinux, DEFAULT_LDLINUX),
                     hybrid ? Optional.of(in.resolve("isohybridMbr", isohybridMbr, DEFAULT_ISOHYBRID_MBR))
                             : Optional.empty()));
@@ -178,15 +185,38 @@ public class IsoMojo extends AbstractMojo {
         }
     }
 
+    /** biosBootloader, or its default from the project's own menu files. */
+    boolean biosGrub() throws MojoExecutionException {
+        if (biosBootloader == null || biosBootloader.isBlank()) {
+            Path dir = isoDirectory == null ? null : isoDirectory.toPath();
+            return dir != null && Files.isRegularFile(dir.resolve("boot/grub/grub.cfg"))
+                    && !Files.exists(dir.resolve("isolinux/isolinux.cfg"));
+        }
+        return switch (biosBootloader.strip().toLowerCase(Locale.ROOT)) {
+            case "grub" -> true;
+            case "isolinux" -> false;
+            default -> throw new MojoExecutionException("<biosBootloader>" + biosBootloader + "</biosBootloader> "
+                    + "(-Dbootimage.iso.biosBootloader) must be isolinux or grub.");
+        };
+    }
+
+    private void warnOnGrubVersions(IsoContent c) throws BootImageException {
+        if (c.bios().orElse(null) instanceof IsoContent.GrubPc g && c.uefi().isPresent()) {
+            GrubBios.versionMismatch(GrubPcFiles.fromArchive(g.archive()), c.uefi().get().grub())
+                    .ifPresent(getLog()::warn);
+        }
+    }
+
     /** Checks the parameters that need no input, before anything is fetched. */
     void validate() throws MojoExecutionException {
         if (hybrid && !bios) {
-            getLog().warn("<hybrid> is ignored because <bios> is false: the hybrid MBR/GPT starts ISOLINUX, so "
+            getLog().warn("<hybrid> is ignored because <bios> is false: the hybrid MBR/GPT starts the BIOS boot loader, so "
                     + "this ISO boots from CD/DVD only, not as a USB disk. Set <hybrid>false</hybrid> to silence this, "
                     + "or <bios>true</bios> for USB boot.");
         }
         absolute("kernelPath", kernelPath);
         absolute("initrdPath", initrdPath);
+        biosGrub();
     }
 
     private static void absolute(String parameter, String value) throws MojoExecutionException {
@@ -207,21 +237,6 @@ public class IsoMojo extends AbstractMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot look for the initramfs: " + e.getMessage(), e);
         }
-    }
-
-    private String fingerprint(IsoContent c, String volume, Instant epoch) throws IOException {
-        Fingerprint f = new Fingerprint().add("plugin", PluginCoordinates.load().version()).add("volume", volume).add("epoch", epoch).add("menu", c.menu())
-                .add("publisher", publisher).add("application", applicationId).add("hybrid", hybrid)
-                .add("diskInfo", c.diskInfo()).addFile("kernel", c.kernel()).addFile("initrd", c.initrd())
-                .addTree("overlay", c.overlay().orElse(null));
-        if (c.bios().isPresent()) {
-            f.addFile("isolinux", c.bios().get().isolinuxBin()).addFile("ldlinux", c.bios().get().ldlinuxC32())
-                    .addFile("mbr", c.bios().get().isohybridMbr().orElse(null));
-        }
-        if (c.uefi().isPresent()) {
-            f.addFile("shim", c.uefi().get().shim()).addFile("grub", c.uefi().get().grub());
-        }
-        return f.hex();
     }
 
     private void attach(Path output) {

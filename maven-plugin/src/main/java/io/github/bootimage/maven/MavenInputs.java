@@ -109,7 +109,7 @@ public class MavenInputs {
     }
 
     /** The Mojo's log as the inputs layer's log. */
-    private record MavenLog(Log log) implements InputLog {
+    record MavenLog(Log log) implements InputLog {
         @Override
         public void info(String message) {
             log.info(message);

@@ -53,7 +53,12 @@ public class Menu {
         try {
             List<MenuEntry> list = new ArrayList<>();
             int defaultIndex = 0;
-            for (Item i : entries == null || entries.isEmpty() ? defaultMenu().entries : entries) {
+            if (entries == null || entries.isEmpty()) {
+                // A written menu does not inherit the default entry: say so rather than boot something unasked.
+                throw new IllegalArgumentException("the boot menu needs at least one entry: add <entries><entry>"
+                        + "<label>linux</label></entry></entries>, or leave <menu> out for the default entry");
+            }
+            for (Item i : entries) {
                 if (i.label == null) {
                     throw new IllegalArgumentException("every <entry> needs a <label>");
                 }

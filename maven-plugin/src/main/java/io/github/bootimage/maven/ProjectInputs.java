@@ -5,16 +5,24 @@ import io.github.bootimage.inputs.Input;
 import io.github.bootimage.inputs.InputResolver;
 import io.github.bootimage.inputs.ResolvedInput;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.maven.plugin.MojoExecutionException;
 
 /** The inputs of one project, as a Mojo sees them: from a parameter to a verified local file. */
 public final class ProjectInputs {
     private final InputResolver resolver;
     private final Path basedir;
+    private final Map<Path, String> verified = new ConcurrentHashMap<>();
 
     ProjectInputs(InputResolver resolver, Path basedir) {
         this.resolver = resolver;
         this.basedir = basedir;
+    }
+
+    /** The resolver behind it, for inputs that are more than one file (the image's packages). */
+    public InputResolver resolver() {
+        return resolver;
     }
 
     /** The verified file for a parameter, see {@link #resolveInput}. Read it; never modify it. */
@@ -33,10 +41,17 @@ public final class ProjectInputs {
             throws MojoExecutionException {
         Input input = toInput(parameter, spec, defaultSpec);
         try {
-            return resolver.resolve(input);
+            ResolvedInput resolved = resolver.resolve(input);
+            verified.put(resolved.file(), resolved.sha256());
+            return resolved;
         } catch (BootImageException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
+    }
+
+    /** The SHA-256 of every file resolved so far, checked against its pin: no need to read them again. */
+    public Map<Path, String> verified() {
+        return Map.copyOf(verified);
     }
 
     /** Validates a parameter without fetching anything (call it before any I/O). */

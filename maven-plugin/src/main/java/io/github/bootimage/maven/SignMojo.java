@@ -18,14 +18,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import javax.inject.Inject;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
@@ -34,8 +33,9 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * Signs the main artifact, every attached artifact and the POM with a detached, ASCII-armored OpenPGP
  * signature, attached as {@code <ext>.asc} with the same classifier (as maven-gpg-plugin's Bouncy Castle signer
  * does), and attaches a signed {@code SHA256SUMS} (classifier {@code checksums}, types {@code txt} and
- * {@code txt.asc}). The signature time is {@code project.build.outputTimestamp}, so with an RSA or Ed25519
- * key a rebuild gives byte-identical {@code .asc} files.
+ * {@code txt.asc}). The signature time is {@code project.build.outputTimestamp}, or the signing key's creation time
+ * when the key is newer (gpg rejects older signatures), so with an RSA or Ed25519 key a rebuild gives
+ * byte-identical {@code .asc} files.
  *
  * <p>The key is read like maven-gpg-plugin's {@code bc} signer: an armored secret key in the environment
  * variable {@code MAVEN_GPG_KEY} (or {@code keyFile}), the passphrase from {@code MAVEN_GPG_PASSPHRASE} or a
@@ -43,13 +43,10 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * goal skips with one log line, unless {@code required} is set.
  */
 @Mojo(name = "sign", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class SignMojo extends AbstractMojo {
+public class SignMojo extends BootImageMojo {
     /** The classifier of the attached checksum file and its signature. */
     public static final String CHECKSUMS_CLASSIFIER = "checksums";
     static final String CHECKSUMS_TYPE = "txt";
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    MavenProject project;
 
     @Parameter(defaultValue = "${settings}", readonly = true)
     Settings settings;
@@ -90,13 +87,9 @@ public class SignMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     String outputTimestamp;
 
-    /** Skips this goal only. */
+    /** Skips signing only. */
     @Parameter(property = "bootimage.sign.skip", defaultValue = "false")
     boolean skip;
-
-    /** Skips every bootimage goal. */
-    @Parameter(property = "bootimage.skip", defaultValue = "false")
-    boolean skipAll;
 
     private final MavenProjectHelper projectHelper;
     private final SettingsDecrypter settingsDecrypter;
@@ -110,11 +103,25 @@ public class SignMojo extends AbstractMojo {
     }
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip || skipAll) {
-            getLog().info("Signing skipped (bootimage.sign.skip or bootimage.skip).");
-            return;
-        }
+    String skipSwitch() {
+        return "bootimage.sign.skip";
+    }
+
+    @Override
+    boolean skip() {
+        return skip;
+    }
+
+    /** Signatures of an earlier build would sit beside files they no longer match. */
+    @Override
+    void skipped() throws IOException {
+        removeOldSignatures();
+    }
+
+    @Override
+    void build() throws BootImageException, IOException, MojoExecutionException, MojoFailureException {
+        // First: if this build does not sign (no key, wrong passphrase), no earlier signature may remain.
+        removeOldSignatures();
         KeyConfig keys = new KeyConfig(keyFile, keyFingerprint, serverId, settings, settingsDecrypter, environment);
         Optional<SecretKeyRing> ring = keys.ring();
         if (ring.isEmpty()) {
@@ -134,12 +141,9 @@ public class SignMojo extends AbstractMojo {
                     + " the .asc files will differ on every build. Use an RSA or Ed25519 key for reproducible ones.");
         }
         getLog().info("Signing with key " + key.fingerprint() + " (" + key.algorithm() + "), signature time "
-                + time + ".");
-        try {
-            sign(new DetachedSigner(key, hash));
-        } catch (BootImageException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        }
+                + key.signatureTime() + (key.signatureTime().equals(time) ? "." : " (the key's creation time: the key"
+                + " is newer than the build time " + time + ", and gpg rejects signatures older than their key)."));
+        sign(new DetachedSigner(key, hash));
     }
 
     private void sign(DetachedSigner signer) throws BootImageException, MojoExecutionException {
@@ -155,7 +159,7 @@ public class SignMojo extends AbstractMojo {
             }
         }
         if (checksums && !listed.isEmpty()) {
-            Path sums = dir.resolve("SHA256SUMS");
+            Path sums = dir.resolve(Sha256Sums.FILE_NAME);
             Sha256Sums.write(sums, listed);
             Path sumsAsc = signer.sign(sums);
             projectHelper.attachArtifact(project, CHECKSUMS_TYPE, CHECKSUMS_CLASSIFIER, sums.toFile());
@@ -163,6 +167,22 @@ public class SignMojo extends AbstractMojo {
         }
         getLog().info("Signed " + targets.size() + " file(s)" + (checksums && !listed.isEmpty()
                 ? " and SHA256SUMS of " + listed.size() + " artifact file(s)" : "") + " into " + dir + ".");
+    }
+
+    /** The {@code .asc} files and {@code SHA256SUMS} this goal writes into {@link #signatureDirectory}. */
+    private void removeOldSignatures() throws IOException {
+        Path dir = signatureDirectory.toPath();
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                String name = f.getFileName().toString();
+                if (name.endsWith(".asc") || name.equals(Sha256Sums.FILE_NAME)) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
     }
 
     private Instant signatureTime() throws MojoExecutionException {

@@ -32,6 +32,9 @@ import java.util.List;
  *     required; the backup array and header in a 32 KiB trailer after the volume.</li>
  * </ul>
  * GUIDs and the disk signature are derived from {@code seed}: the same seed gives the same bytes.
+ * With GRUB for BIOS ({@link #grub}) the MBR code is GRUB's boot_hybrid.img and byte 432 holds the sector of
+ * diskboot.img inside eltorito.img (its LBA in 512-byte units + 4), as xorriso's {@code --grub2-mbr} writes it;
+ * the partitions stay the same.
  */
 public final class IsoHybrid implements SystemArea {
     public static final int MBR_CODE_SIZE = 432;
@@ -46,9 +49,16 @@ public final class IsoHybrid implements SystemArea {
     /** isolinux.bin's hybrid signature at byte 64, which isohdpfx.bin and xorriso check. */
     private static final int ISOLINUX_HYBRID_SIGNATURE = 0x7078C0FB;
     private static final int ISOLINUX_SIGNATURE_OFFSET = 64;
+    /** The bytes of isolinux.bin that {@link #requireHybridIsolinux} reads. */
+    public static final int ISOLINUX_HEAD = ISOLINUX_SIGNATURE_OFFSET + 4;
+    private static final String TAKE_ISOHDPFX = "Take usr/lib/ISOLINUX/isohdpfx.bin from Debian's isolinux package.";
+
+    /** eltorito.img starts with cdboot.img (4 sectors); boot_hybrid.img loads the diskboot.img after it. */
+    private static final int GRUB_DISKBOOT_SECTOR = 4;
 
     private final byte[] mbrCode;
     private final EntryPath isolinuxBin;
+    private final int bootSectorOffset;
     private final EntryPath efiImage;
     private final String seed;
 
@@ -59,47 +69,72 @@ public final class IsoHybrid implements SystemArea {
      * @param seed        any stable text (the build epoch, a content hash) the GUIDs are derived from
      */
     public IsoHybrid(byte[] isohdpfx, EntryPath isolinuxBin, EntryPath efiImage, String seed) throws BootImageException {
-        if ((isohdpfx.length != MBR_CODE_SIZE && isohdpfx.length != SECTOR) || !contains(isohdpfx, "isolinux.bin")) {
-            throw new BootImageException("The isohybrid MBR code is not SYSLINUX's isohdpfx.bin (" + isohdpfx.length
-                    + " bytes, expected 432 mentioning isolinux.bin). Take usr/lib/ISOLINUX/isohdpfx.bin from the "
-                    + "Debian package isolinux.");
+        this(isohdpfx(isohdpfx), isolinuxBin, 0, efiImage, seed);
+    }
+
+    private static byte[] isohdpfx(byte[] code) throws BootImageException {
+        requireMbrCodeSize(code.length, "The isohybrid MBR code");
+        if (!contains(code, "isolinux.bin")) {
+            throw new BootImageException("The isohybrid MBR code does not mention isolinux.bin, so it is not SYSLINUX's"
+                    + " isohdpfx.bin. " + TAKE_ISOHDPFX);
         }
-        this.mbrCode = Arrays.copyOf(isohdpfx, MBR_CODE_SIZE);
-        this.isolinuxBin = isolinuxBin;
+        return code;
+    }
+
+    private IsoHybrid(byte[] mbrCode, EntryPath bootFile, int bootSectorOffset, EntryPath efiImage, String seed) {
+        this.mbrCode = Arrays.copyOf(mbrCode, MBR_CODE_SIZE);
+        this.isolinuxBin = bootFile;
+        this.bootSectorOffset = bootSectorOffset;
         this.efiImage = efiImage;
         this.seed = seed;
+    }
+
+    /**
+     * The hybrid layout with GRUB for BIOS.
+     *
+     * @param bootHybrid GRUB's boot_hybrid.img (512 bytes; its first 432 are used)
+     * @param eltorito   the path of GRUB's eltorito.img in the ISO
+     */
+    public static IsoHybrid grub(byte[] bootHybrid, EntryPath eltorito, EntryPath efiImage, String seed)
+            throws BootImageException {
+        if (bootHybrid.length != SECTOR || (bootHybrid[510] & 0xFF) != 0x55 || (bootHybrid[511] & 0xFF) != 0xAA) {
+            throw new BootImageException("GRUB's hybrid MBR code has " + bootHybrid.length + " bytes; boot_hybrid.img "
+                    + "of grub-pc-bin is a 512-byte boot sector ending in 55 aa.");
+        }
+        return new IsoHybrid(bootHybrid, eltorito, GRUB_DISKBOOT_SECTOR, efiImage, seed);
     }
 
     /** Reads isohdpfx.bin from any input; refuses a file of the wrong size before reading it. */
     public static IsoHybrid of(Content isohdpfx, EntryPath isolinuxBin, EntryPath efiImage, String seed)
             throws BootImageException {
-        if (isohdpfx.size() != MBR_CODE_SIZE && isohdpfx.size() != SECTOR) {
-            throw new BootImageException("The isohybrid MBR code " + isohdpfx + " is " + isohdpfx.size()
-                    + " bytes; SYSLINUX's isohdpfx.bin is 432. Take usr/lib/ISOLINUX/isohdpfx.bin from the Debian "
-                    + "package isolinux.");
-        }
-        return new IsoHybrid(readAll(isohdpfx, (int) isohdpfx.size()), isolinuxBin, efiImage, seed);
-    }
-
-    /** Checks isolinux.bin from any input for the hybrid signature (reads its first 68 bytes). */
-    public static void requireHybridIsolinux(Content isolinux, String where) throws BootImageException {
-        requireHybridIsolinux(readAll(isolinux, (int) Math.min(isolinux.size(), ISOLINUX_SIGNATURE_OFFSET + 4)), where);
-    }
-
-    private static byte[] readAll(Content content, int length) throws BootImageException {
-        try (InputStream in = content.open()) {
-            return in.readNBytes(length);
+        requireMbrCodeSize(isohdpfx.size(), "The isohybrid MBR code " + isohdpfx);
+        try (InputStream in = isohdpfx.open()) {
+            return new IsoHybrid(in.readNBytes((int) isohdpfx.size()), isolinuxBin, efiImage, seed);
         } catch (IOException e) {
-            throw new BootImageException("Cannot read " + content + ": " + e.getMessage(), e);
+            throw new BootImageException("Cannot read " + isohdpfx + ": " + e.getMessage(), e);
         }
     }
 
-    /** Checks that {@code head} (the first bytes of isolinux.bin) carries the signature isohdpfx.bin needs. */
+    /** The isohybrid MBR code is SYSLINUX's isohdpfx.bin: 432 bytes, or a 512-byte sector whose first 432 count. */
+    public static void requireMbrCodeSize(long size, String where) throws BootImageException {
+        if (size != MBR_CODE_SIZE && size != SECTOR) {
+            throw new BootImageException(where + " is " + size + " bytes; the isohybrid MBR code, SYSLINUX's "
+                    + "isohdpfx.bin, is 432 (or a 512-byte sector). " + TAKE_ISOHDPFX);
+        }
+    }
+
+    /**
+     * isohdpfx.bin only chain-loads an isolinux.bin that carries the hybrid signature 0x7078c0fb at byte 0x40
+     * (syslinux isohybrid.c; xorriso checks it too), so an image booted from USB needs exactly that.
+     *
+     * @param head the first bytes of isolinux.bin (at least {@link #ISOLINUX_HEAD})
+     */
     public static void requireHybridIsolinux(byte[] head, String where) throws BootImageException {
-        if (head.length < ISOLINUX_SIGNATURE_OFFSET + 4 || ByteBuffer.wrap(head).order(ByteOrder.LITTLE_ENDIAN)
+        if (head.length < ISOLINUX_HEAD || ByteBuffer.wrap(head).order(ByteOrder.LITTLE_ENDIAN)
                 .getInt(ISOLINUX_SIGNATURE_OFFSET) != ISOLINUX_HYBRID_SIGNATURE) {
-            throw new BootImageException(where + " is not a hybrid-capable isolinux.bin (no signature fb c0 78 70 at "
-                    + "byte 64). Use usr/lib/ISOLINUX/isolinux.bin from the Debian package isolinux (SYSLINUX 4+).");
+            throw new BootImageException(where + " is not a hybrid-capable isolinux.bin (no signature 0x7078c0fb at "
+                    + "offset 0x40). Take usr/lib/ISOLINUX/isolinux.bin from Debian's isolinux package (SYSLINUX 4 "
+                    + "or later).");
         }
     }
 
@@ -142,7 +177,8 @@ public final class IsoHybrid implements SystemArea {
 
     MasterBootRecord mbr(IsoLayout layout) throws BootImageException {
         byte[] code = Arrays.copyOf(mbrCode, MasterBootRecord.BOOT_CODE_SIZE);
-        ByteBuffer.wrap(code).order(ByteOrder.LITTLE_ENDIAN).putLong(MBR_CODE_SIZE, extent(layout, isolinuxBin) * 4);
+        ByteBuffer.wrap(code).order(ByteOrder.LITTLE_ENDIAN).putLong(MBR_CODE_SIZE,
+                extent(layout, isolinuxBin) * 4 + bootSectorOffset);
         int signature = (int) (Guid.derive(seed + "/mbr-disk-signature").getMostSignificantBits() >>> 32);
         List<MbrPartitionEntry> parts = new ArrayList<>();
         long total = diskSectors(layout);

@@ -36,16 +36,22 @@ final class KeyCheck {
         if (key.hasRevocation() || (key != primary && primary.hasRevocation())) {
             problems.add("it is revoked");
         }
-        Instant created = key.getCreationTime().toInstant();
-        if (created.isAfter(at)) {
-            problems.add("it was created at " + created + ", after the signature time " + at
-                    + " (gpg rejects such signatures; use a later timestamp or an older key)");
-        }
-        addExpiry(problems, "it", key, at);
+        Instant when = signatureTime(key, at);
+        addExpiry(problems, "it", key, when);
         if (key != primary) {
-            addExpiry(problems, "its primary key", primary, at);
+            addExpiry(problems, "its primary key", primary, when);
         }
         return problems;
+    }
+
+    /**
+     * When {@code key} signs for a build at {@code at}: {@code at}, or the key's creation time if that is later.
+     * gpg rejects a signature older than its key, and a rotated key (or a fixed timestamp such as the archetype's)
+     * is often newer than the build time; the later of the two is still the same on every rebuild.
+     */
+    static Instant signatureTime(PGPPublicKey key, Instant at) {
+        Instant created = key.getCreationTime().toInstant();
+        return created.isAfter(at) ? created : at;
     }
 
     /** RSA and EdDSA version 4 signatures depend only on key and message; everything else draws randomness. */

@@ -75,7 +75,7 @@ public final class SecretKeyRing {
      * @param fingerprint the full fingerprint (or the 16-hex-digit long key ID) of the primary key or subkey to
      *                    use; {@code null} takes the first key, in file order, that can sign at {@code at}
      * @param passphrase  the passphrase, or {@code null}/empty for an unprotected key; not kept
-     * @param at          the signature creation time: the key must be valid then
+     * @param at          the build time; the signature time is the later of it and the key's creation time
      * @param policy      whether keys with randomised signatures (DSA, ECDSA, v6) are refused
      */
     public SigningKey unlock(String fingerprint, char[] passphrase, Instant at, RandomizedSignatures policy)
@@ -92,9 +92,10 @@ public final class SecretKeyRing {
             throw new BootImageException("The key " + KeyCheck.fingerprint(key) + " in " + origin + " is "
                     + KeyCheck.algorithm(key) + " (OpenPGP v" + key.getVersion() + "): its signatures contain"
                     + " a random nonce or salt, so a rebuild would not give the same .asc bytes. Use an RSA or"
-                    + " Ed25519 (v4) key, or allow randomised signatures.");
+                    + " Ed25519 (v4) key, or allow them with -Dbootimage.sign.allowRandomizedSignatures"
+                    + " (<allowRandomizedSignatures>true</allowRandomizedSignatures>).");
         }
-        return SigningKey.unlock(chosen.secret, passphrase, at, origin, deterministic);
+        return SigningKey.unlock(chosen.secret, passphrase, KeyCheck.signatureTime(key, at), origin, deterministic);
     }
 
     private Candidate byFingerprint(String wanted, Instant at) throws BootImageException {

@@ -16,6 +16,9 @@ import java.util.Map;
  * (two spaces: text mode, which on Linux is the same digest as binary mode), sorted bytewise by name.
  */
 public final class Sha256Sums {
+    /** The conventional name of the checksum file ({@code sha256sum -c SHA256SUMS}). */
+    public static final String FILE_NAME = "SHA256SUMS";
+
     private Sha256Sums() {
     }
 

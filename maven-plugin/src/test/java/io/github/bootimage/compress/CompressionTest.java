@@ -130,4 +130,18 @@ class CompressionTest {
         assertThatThrownBy(() -> Compression.of("brotli")).isInstanceOf(BootImageException.class)
                 .hasMessageContaining("Unknown compression 'brotli'").hasMessageContaining("gzip, xz, zstd, lz4");
     }
+
+    @Test
+    void levelsOutsideTheFormatsRangeAreRefused() throws Exception {
+        assertThatThrownBy(() -> Compression.ZSTD.level(99)).isInstanceOf(BootImageException.class)
+                .hasMessageContaining("level 99 is out of range for zstd: use 1-22")
+                .hasMessageContaining("bootimage.compressionLevel");
+        assertThatThrownBy(() -> Compression.GZIP.level(0)).hasMessageContaining("use 1-9");
+        assertThatThrownBy(() -> Compression.XZ.level(-1)).hasMessageContaining("use 0-9");
+        assertThatThrownBy(() -> Compression.BZIP2.level(10)).hasMessageContaining("use 1-9");
+        assertThatThrownBy(() -> Compression.LZ4.level(1)).hasMessageContaining("lz4 has no levels");
+        assertThat(Compression.ZSTD.level(null)).isEqualTo(19);
+        assertThat(Compression.ZSTD.level(22)).isEqualTo(22);
+        assertThat(Compression.NONE.level(null)).isZero();
+    }
 }

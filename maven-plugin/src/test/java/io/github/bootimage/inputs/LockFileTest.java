@@ -94,4 +94,26 @@ class LockFileTest {
         assertThatThrownBy(() -> resolver(LockMode.NORMAL))
                 .hasMessageContaining("bootimage.lock line 4").hasMessageContaining("nonsense");
     }
+
+    @Test
+    void aBlockWithoutSha256NamesTheBlockInsteadOfCrashing() throws Exception {
+        Files.writeString(dir.resolve("bootimage.lock"), "# ok\n[url https://example.org/k]\nkind = url\nsize = 3\n");
+        assertThatThrownBy(() -> resolver(LockMode.NORMAL)).isInstanceOf(BootImageException.class)
+                .hasMessageContaining("bootimage.lock line 2").hasMessageContaining("[url https://example.org/k]")
+                .hasMessageContaining("no 'sha256 = ...' line").hasMessageContaining("-Dbootimage.lock.update");
+        Files.writeString(dir.resolve("bootimage.lock"), "[url x]\nsha256 = 12ab\n");
+        assertThatThrownBy(() -> resolver(LockMode.NORMAL)).hasMessageContaining("not 64 lower-case hex digits");
+        Files.writeString(dir.resolve("bootimage.lock"), "[url x]\nsha256 = " + "a".repeat(64) + "\nsize = big\n");
+        assertThatThrownBy(() -> resolver(LockMode.NORMAL)).hasMessageContaining("size = big");
+        Files.writeString(dir.resolve("bootimage.lock"), "[url x]\nsha256 = " + "a".repeat(64) + "\n[url x]\nsha256 = "
+                + "b".repeat(64) + "\n");
+        assertThatThrownBy(() -> resolver(LockMode.NORMAL)).hasMessageContaining("line 3: [url x] appears twice");
+    }
+
+    @Test
+    void aLockThatIsNotUtf8SaysSo() throws Exception {
+        Files.write(dir.resolve("bootimage.lock"), "# Gr\u00fc\u00dfe\n[url x]\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> resolver(LockMode.NORMAL)).isInstanceOf(BootImageException.class)
+                .hasMessageContaining("is not UTF-8 text").hasMessageContaining("iconv");
+    }
 }

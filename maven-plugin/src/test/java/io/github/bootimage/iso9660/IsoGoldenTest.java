@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.bootimage.iso9660.eltorito.BootEntry;
 import io.github.bootimage.iso9660.eltorito.ElToritoConfig;
+import io.github.bootimage.iso9660.encoding.IsoBytes;
 import io.github.bootimage.model.Entry;
 import io.github.bootimage.model.EntryPath;
 import io.github.bootimage.model.FileContent;

@@ -2,6 +2,7 @@ package io.github.bootimage.iso9660;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.bootimage.iso9660.encoding.NameMangler;
 import io.github.bootimage.iso9660.joliet.JolietNames;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -10,6 +10,7 @@ import io.github.bootimage.qemu.BootTestRequest;
 import io.github.bootimage.qemu.ExpectStep;
 import io.github.bootimage.qemu.Firmware;
 import io.github.bootimage.qemu.Medium;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @MojoTest
 class BootTestMojoTest {
@@ -131,6 +133,22 @@ class BootTestMojoTest {
         mojo.qemu = "/bin/true";
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
                 .hasMessageContaining("unknown accelerator 'hvf'").hasMessageContaining("bootimage.accel");
+    }
+
+    /** OVMF that is not there: found before anything boots, and a build error, not a failed boot. */
+    @Test
+    @InjectMojo(goal = "boot-test", pom = POM)
+    @MojoParameter(name = "accel", value = "tcg")
+    void missingOvmfIsAConfigurationError(BootTestMojo mojo, @TempDir Path dir) throws Exception {
+        mojo.qemu = "/bin/true";
+        mojo.image = Files.writeString(dir.resolve("image.iso"), "").toFile();
+        mojo.targets = List.of(new Target("uefi", "cdrom"));
+        mojo.ovmfCode = dir.resolve("OVMF_CODE_4M.fd").toFile();
+        mojo.ovmfVars = dir.resolve("OVMF_VARS_4M.fd").toFile();
+        mojo.reportsDirectory = dir.resolve("reports").toFile();
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("OVMF_CODE_4M.fd");
+        assertThat(dir.resolve("reports")).doesNotExist();
     }
 
     @Test

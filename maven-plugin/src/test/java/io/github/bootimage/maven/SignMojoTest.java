@@ -160,6 +160,41 @@ class SignMojoTest {
                 .hasMessageContaining("No <server> with id 'missing'");
     }
 
+    /** Signatures of the last build must not stay beside new files that this build did not sign. */
+    @Test
+    @InjectMojo(goal = "sign")
+    void aBuildThatDoesNotSignLeavesNoSignatureOfAnEarlierOne(SignMojo mojo) throws Exception {
+        setUp(mojo);
+        Path sign = dir.resolve("sign");
+        env.put("MAVEN_GPG_KEY", TestKeys.secret("ed25519"));
+        env.put("MAVEN_GPG_PASSPHRASE", TestKeys.PASSPHRASE);
+        mojo.execute();
+        assertThat(sign.resolve("rescue-1.0.iso.asc")).exists();
+        assertThat(sign.resolve("SHA256SUMS")).exists();
+        Files.writeString(sign.resolve("notes.txt"), "not ours");
+
+        env.put("MAVEN_GPG_PASSPHRASE", "wrong");
+        assertThatThrownBy(mojo::execute).hasMessageContaining("wrong passphrase");
+        try (var files = Files.list(sign)) {
+            assertThat(files).containsExactly(sign.resolve("notes.txt"));
+        }
+
+        env.put("MAVEN_GPG_PASSPHRASE", TestKeys.PASSPHRASE);
+        mojo.execute();
+        assertThat(sign.resolve("SHA256SUMS.asc")).exists();
+        env.remove("MAVEN_GPG_KEY");
+        mojo.execute(); // no key: skipped
+        try (var files = Files.list(sign)) {
+            assertThat(files).containsExactly(sign.resolve("notes.txt"));
+        }
+
+        env.put("MAVEN_GPG_KEY", TestKeys.secret("ed25519"));
+        mojo.execute();
+        mojo.skip = true;
+        mojo.execute();
+        assertThat(sign.resolve("rescue-1.0.iso.asc")).doesNotExist();
+    }
+
     @Test
     @InjectMojo(goal = "sign")
     void wrongPassphraseFailsWithoutLeakingIt(SignMojo mojo) throws Exception {

@@ -68,9 +68,35 @@ class SecretKeyRingTest {
     }
 
     @Test
-    void keyNewerThanSignatureTime() {
-        unlocking("rsa", null, PASS, Instant.parse("2019-01-01T00:00:00Z"))
-                .hasMessageContaining("after the signature time");
+    void aKeyNewerThanTheBuildTimeSignsAtItsCreationTimeAndGpgAcceptsIt(@TempDir Path dir) throws Exception {
+        Instant before = Instant.parse("2019-01-01T00:00:00Z");
+        SigningKey key = SecretKeyRing.parse(TestKeys.secret("rsa"), "t").unlock(null, PASS, before,
+                RandomizedSignatures.REFUSE);
+        Instant created = key.publicKey().getCreationTime().toInstant();
+        assertThat(created).isAfter(before);
+        assertThat(key.signatureTime()).isEqualTo(created);
+        Path data = java.nio.file.Files.writeString(dir.resolve("image.iso"), "image");
+        Path asc = new DetachedSigner(key, SignatureHash.SHA512).sign(data);
+        Path again = dir.resolve("again.asc");
+        new DetachedSigner(SecretKeyRing.parse(TestKeys.secret("rsa"), "t").unlock(null, PASS, before,
+                RandomizedSignatures.REFUSE), SignatureHash.SHA512).sign(data, again);
+        assertThat(again).hasSameBinaryContentAs(asc);
+        try (Gpg gpg = new Gpg(dir)) {
+            assertThat(gpg.importKey(TestKeys.file("rsa.pub.asc", dir)).exit()).isZero();
+            Gpg.Result result = gpg.verify(asc, data);
+            assertThat(result.output()).contains("[GNUPG:] VALIDSIG " + TestKeys.fingerprint("rsa") + " ")
+                    .contains(" " + created.getEpochSecond() + " ");
+            assertThat(result.exit()).isZero();
+        }
+        // Later build times are used as they are.
+        assertThat(SecretKeyRing.parse(TestKeys.secret("rsa"), "t").unlock(null, PASS, TIME,
+                RandomizedSignatures.REFUSE).signatureTime()).isEqualTo(TIME);
+    }
+
+    @Test
+    void ecdsaRefusalNamesTheSwitchThatAllowsIt() {
+        unlocking("ecdsa", null, PASS, TIME).hasMessageContaining("ECDSA")
+                .hasMessageContaining("-Dbootimage.sign.allowRandomizedSignatures");
     }
 
     @Test

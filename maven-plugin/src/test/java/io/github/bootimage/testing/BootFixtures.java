@@ -139,9 +139,7 @@ public final class BootFixtures {
 
     private static void run(Path dir, String... command) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(command));
-        if (cmd.get(0).equals("mkfs.vfat") && !hasOnPath("mkfs.vfat")) {
-            cmd.set(0, "/usr/sbin/mkfs.vfat");
-        }
+        cmd.set(0, HostTools.require(cmd.get(0)).toString()); // also finds mkfs.vfat in /usr/sbin
         Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
         try {
             byte[] out = p.getInputStream().readAllBytes();
@@ -153,15 +151,5 @@ public final class BootFixtures {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         }
-    }
-
-    private static boolean hasOnPath(String name) {
-        String path = System.getenv("PATH");
-        for (String dir : (path == null ? "" : path).split(":")) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, name))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -22,11 +22,12 @@ public final class HostTools {
     /** The Debian 12 package of each tool the tests use; keep .ci/run installing all of them. */
     private static final Map<String, String> PACKAGES = Map.ofEntries(
             Map.entry("7z", "p7zip-full"), Map.entry("apt-cache", "apt"), Map.entry("apt-get", "apt"),
-            Map.entry("bash", "bash"), Map.entry("file", "file"), Map.entry("strings", "binutils"),
+            Map.entry("bash", "bash"), Map.entry("bzip2", "bzip2"), Map.entry("cat", "coreutils"), Map.entry("file", "file"), Map.entry("strings", "binutils"),
             Map.entry("mtype", "mtools"), Map.entry("mformat", "mtools"),
             Map.entry("bsdtar", "libarchive-tools"), Map.entry("cpio", "cpio"), Map.entry("dpkg-deb", "dpkg"),
             Map.entry("fsck.fat", "dosfstools"), Map.entry("gcc", "gcc"), Map.entry("gpg", "gpg"),
-            Map.entry("gpgconf", "gpgconf"), Map.entry("gzip", "gzip"), Map.entry("isoinfo", "genisoimage"),
+            Map.entry("gpgconf", "gpgconf"), Map.entry("grub-mkimage", "grub-common"),
+            Map.entry("grub-mkrescue", "grub-common"), Map.entry("gzip", "gzip"), Map.entry("isoinfo", "genisoimage"),
             Map.entry("lz4", "lz4"), Map.entry("make", "make"), Map.entry("mcopy", "mtools"),
             Map.entry("mdir", "mtools"), Map.entry("mkfs.vfat", "dosfstools"), Map.entry("mmd", "mtools"),
             Map.entry("pigz", "pigz"), Map.entry("qemu-system-x86_64", "qemu-system-x86"),

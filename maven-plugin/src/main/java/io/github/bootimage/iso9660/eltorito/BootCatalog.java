@@ -1,6 +1,6 @@
 package io.github.bootimage.iso9660.eltorito;
 
-import io.github.bootimage.iso9660.IsoBytes;
+import io.github.bootimage.iso9660.encoding.IsoBytes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToLongFunction;

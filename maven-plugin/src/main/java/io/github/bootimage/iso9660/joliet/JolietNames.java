@@ -1,6 +1,6 @@
 package io.github.bootimage.iso9660.joliet;
 
-import io.github.bootimage.iso9660.NameMangler;
+import io.github.bootimage.iso9660.encoding.NameMangler;
 import java.nio.charset.StandardCharsets;
 
 /**

@@ -1,7 +1,8 @@
 package io.github.bootimage.iso9660.rockridge;
 
-import io.github.bootimage.iso9660.IsoBytes;
+import io.github.bootimage.iso9660.encoding.IsoBytes;
 import io.github.bootimage.model.Entry;
+import io.github.bootimage.model.StatMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,14 +23,6 @@ public final class RockRidge {
     private static final int NM_CHUNK = MAX_DATA - 1;
     private static final int TF_FLAGS = SuspEntry.TF.CREATION | SuspEntry.TF.MODIFY | SuspEntry.TF.ACCESS
             | SuspEntry.TF.ATTRIBUTES;
-    private static final int PX_LENGTH = SuspEntry.HEADER + 40;
-    private static final int TF_LENGTH = SuspEntry.HEADER + 1 + 4 * 7;
-    private static final int PN_LENGTH = SuspEntry.HEADER + 16;
-    private static final int S_IFDIR = 0040000;
-    private static final int S_IFREG = 0100000;
-    private static final int S_IFLNK = 0120000;
-    private static final int S_IFCHR = 0020000;
-    private static final int S_IFBLK = 0060000;
 
     private RockRidge() {
     }
@@ -40,7 +33,7 @@ public final class RockRidge {
      */
     public static List<SuspEntry> entries(Entry entry, long links, long ino, Instant epoch, String name) {
         List<SuspEntry> result = new ArrayList<>();
-        result.add(new SuspEntry.PX(typeBits(entry) | entry.mode(), links, entry.uid(), entry.gid(), ino));
+        result.add(new SuspEntry.PX(StatMode.of(entry), links, entry.uid(), entry.gid(), ino));
         result.add(new SuspEntry.TF(TF_FLAGS, epoch));
         if (entry instanceof Entry.DeviceNode d) {
             result.add(new SuspEntry.PN(0, deviceNumber(d.major(), d.minor())));
@@ -63,68 +56,44 @@ public final class RockRidge {
             }
             return len;
         }
-        int len = PX_LENGTH + TF_LENGTH + (entry instanceof Entry.DeviceNode ? PN_LENGTH : 0);
+        int len = SuspEntry.PX.LENGTH + SuspEntry.TF.length(TF_FLAGS)
+                + (entry instanceof Entry.DeviceNode ? SuspEntry.PN.LENGTH : 0);
         if (name != null) {
             int utf8 = utf8Length(name);
             int chunks = (utf8 + NM_CHUNK - 1) / NM_CHUNK;
-            len += utf8 + chunks * (SuspEntry.HEADER + 1);
+            len += SuspEntry.NM.length(0) * chunks + utf8;
         }
         return len;
     }
 
     /**
-     * Writes the bytes of {@link #entries} at {@code off} of {@code b} without building the entries (the hot path
-     * of directory writing: one call per record); returns the offset after them. {@code date7} is {@code epoch}
-     * encoded by {@link IsoBytes#putDate7}, done once per image.
+     * Writes the bytes of {@link #entries} at {@code off} of {@code b}; returns the offset after them. The hot path
+     * of directory writing (one call per record) writes the same {@link SuspEntry} encodings without building a
+     * list, NM chunks without copying the name, and TF from {@code date7}, {@code epoch} encoded by
+     * {@link IsoBytes#putDate7} once per image.
      */
     public static int encode(byte[] b, int off, Entry entry, long links, long ino, Instant epoch, byte[] date7,
             String name) {
+        int p = off;
         if (entry instanceof Entry.Symlink) {
-            int p = off;
             for (SuspEntry e : entries(entry, links, ino, epoch, name)) {
-                byte[] bytes = e.encode();
-                System.arraycopy(bytes, 0, b, p, bytes.length);
-                p += bytes.length;
+                p = e.encode(b, p);
             }
             return p;
         }
-        int p = header(b, off, 'P', 'X', PX_LENGTH);
-        IsoBytes.putBoth32(b, p, Integer.toUnsignedLong(typeBits(entry) | entry.mode()));
-        IsoBytes.putBoth32(b, p + 8, links);
-        IsoBytes.putBoth32(b, p + 16, entry.uid());
-        IsoBytes.putBoth32(b, p + 24, entry.gid());
-        IsoBytes.putBoth32(b, p + 32, ino);
-        p = header(b, p + 40, 'T', 'F', TF_LENGTH);
-        b[p++] = (byte) TF_FLAGS;
-        for (int i = 0; i < 4; i++) {
-            System.arraycopy(date7, 0, b, p + 7 * i, 7);
-        }
-        p += 28;
+        p = new SuspEntry.PX(StatMode.of(entry), links, entry.uid(), entry.gid(), ino).encode(b, p);
+        p = SuspEntry.TF.encode(b, p, TF_FLAGS, date7);
         if (entry instanceof Entry.DeviceNode d) {
-            p = header(b, p, 'P', 'N', PN_LENGTH);
-            IsoBytes.putBoth32(b, p, 0);
-            IsoBytes.putBoth32(b, p + 8, deviceNumber(d.major(), d.minor()));
-            p += 16;
+            p = new SuspEntry.PN(0, deviceNumber(d.major(), d.minor())).encode(b, p);
         }
         if (name != null) {
             byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
             for (int at = 0; at < utf8.length; at += NM_CHUNK) {
                 int end = Math.min(utf8.length, at + NM_CHUNK);
-                p = header(b, p, 'N', 'M', SuspEntry.HEADER + 1 + end - at);
-                b[p++] = (byte) (end < utf8.length ? SuspEntry.NM.CONTINUE : 0);
-                System.arraycopy(utf8, at, b, p, end - at);
-                p += end - at;
+                p = SuspEntry.NM.encode(b, p, end < utf8.length ? SuspEntry.NM.CONTINUE : 0, utf8, at, end);
             }
         }
         return p;
-    }
-
-    private static int header(byte[] b, int off, char s0, char s1, int length) {
-        b[off] = (byte) s0;
-        b[off + 1] = (byte) s1;
-        b[off + 2] = (byte) length;
-        b[off + 3] = 1;
-        return off + SuspEntry.HEADER;
     }
 
     static int utf8Length(String s) {
@@ -142,17 +111,6 @@ public final class RockRidge {
             throw new IllegalArgumentException("device " + major + ":" + minor + " does not fit a 32-bit dev_t");
         }
         return (minor & 0xFFL) | ((long) major << 8) | ((long) (minor & ~0xFF) << 12);
-    }
-
-    static int typeBits(Entry e) {
-        if (e instanceof Entry.Directory) {
-            return S_IFDIR;
-        } else if (e instanceof Entry.Symlink) {
-            return S_IFLNK;
-        } else if (e instanceof Entry.DeviceNode d) {
-            return d.kind() == Entry.DeviceNode.Kind.CHARACTER ? S_IFCHR : S_IFBLK;
-        }
-        return S_IFREG;
     }
 
     /** NM entries for a name in UTF-8, split at {@value #MAX_DATA}-1 bytes per entry. */

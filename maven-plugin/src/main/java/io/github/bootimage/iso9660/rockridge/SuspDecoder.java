@@ -1,6 +1,6 @@
 package io.github.bootimage.iso9660.rockridge;
 
-import io.github.bootimage.iso9660.IsoBytes;
+import io.github.bootimage.iso9660.encoding.IsoBytes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;

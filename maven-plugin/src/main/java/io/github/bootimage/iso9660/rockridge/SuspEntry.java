@@ -1,6 +1,6 @@
 package io.github.bootimage.iso9660.rockridge;
 
-import io.github.bootimage.iso9660.IsoBytes;
+import io.github.bootimage.iso9660.encoding.IsoBytes;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,29 +13,44 @@ import java.util.List;
  */
 public sealed interface SuspEntry {
     int HEADER = 4;
+    int MAX_LENGTH = 255;
 
     String signature();
 
+    /** The encoded length, header included. */
+    int length();
+
+    /** Writes the entry's data (after the header) at {@code off}. */
+    void putData(byte[] b, int off);
+
     /** The entry's data after the 4-byte header. */
-    byte[] data();
+    default byte[] data() {
+        return Arrays.copyOfRange(encode(), HEADER, length());
+    }
 
     default byte[] encode() {
-        byte[] data = data();
-        int len = HEADER + data.length;
-        if (len > 255) {
-            throw new IllegalArgumentException(signature() + " entry of " + len + " bytes exceeds 255 (SUSP §4.1.2)");
-        }
-        byte[] b = new byte[len];
-        b[0] = (byte) signature().charAt(0);
-        b[1] = (byte) signature().charAt(1);
-        b[2] = (byte) len;
-        b[3] = 1;
-        System.arraycopy(data, 0, b, HEADER, data.length);
+        byte[] b = new byte[length()];
+        encode(b, 0);
         return b;
     }
 
-    default int length() {
-        return HEADER + data().length;
+    /** Writes the whole entry at {@code off} of {@code b}; returns the offset after it. */
+    default int encode(byte[] b, int off) {
+        int p = header(b, off, signature(), length());
+        putData(b, p);
+        return off + length();
+    }
+
+    /** The header of SUSP §4.1: signature, length, version 1; returns the offset of the data. */
+    static int header(byte[] b, int off, String signature, int length) {
+        if (length > MAX_LENGTH) {
+            throw new IllegalArgumentException(signature + " entry of " + length + " bytes exceeds 255 (SUSP §4.1.2)");
+        }
+        b[off] = (byte) signature.charAt(0);
+        b[off + 1] = (byte) signature.charAt(1);
+        b[off + 2] = (byte) length;
+        b[off + 3] = 1;
+        return off + HEADER;
     }
 
     /** SUSP §5.3: the first entry of the root's "." record; {@code lenSkp} bytes skipped in every record. */
@@ -44,8 +59,14 @@ public sealed interface SuspEntry {
             return "SP";
         }
 
-        public byte[] data() {
-            return new byte[] {(byte) 0xBE, (byte) 0xEF, (byte) lenSkp};
+        public int length() {
+            return HEADER + 3;
+        }
+
+        public void putData(byte[] b, int off) {
+            b[off] = (byte) 0xBE;
+            b[off + 1] = (byte) 0xEF;
+            b[off + 2] = (byte) lenSkp;
         }
     }
 
@@ -57,12 +78,14 @@ public sealed interface SuspEntry {
             return "CE";
         }
 
-        public byte[] data() {
-            byte[] d = new byte[24];
-            IsoBytes.putBoth32(d, 0, block);
-            IsoBytes.putBoth32(d, 8, offset);
-            IsoBytes.putBoth32(d, 16, areaLength);
-            return d;
+        public int length() {
+            return LENGTH;
+        }
+
+        public void putData(byte[] b, int off) {
+            IsoBytes.putBoth32(b, off, block);
+            IsoBytes.putBoth32(b, off + 8, offset);
+            IsoBytes.putBoth32(b, off + 16, areaLength);
         }
     }
 
@@ -72,50 +95,60 @@ public sealed interface SuspEntry {
             return "ER";
         }
 
-        public byte[] data() {
+        public int length() {
+            return HEADER + 4 + id.length() + descriptor.length() + source.length();
+        }
+
+        public void putData(byte[] b, int off) {
             byte[] i = id.getBytes(StandardCharsets.US_ASCII);
             byte[] d = descriptor.getBytes(StandardCharsets.US_ASCII);
             byte[] s = source.getBytes(StandardCharsets.US_ASCII);
-            byte[] b = new byte[4 + i.length + d.length + s.length];
-            b[0] = (byte) i.length;
-            b[1] = (byte) d.length;
-            b[2] = (byte) s.length;
-            b[3] = (byte) version;
-            System.arraycopy(i, 0, b, 4, i.length);
-            System.arraycopy(d, 0, b, 4 + i.length, d.length);
-            System.arraycopy(s, 0, b, 4 + i.length + d.length, s.length);
-            return b;
+            b[off] = (byte) i.length;
+            b[off + 1] = (byte) d.length;
+            b[off + 2] = (byte) s.length;
+            b[off + 3] = (byte) version;
+            System.arraycopy(i, 0, b, off + 4, i.length);
+            System.arraycopy(d, 0, b, off + 4 + i.length, d.length);
+            System.arraycopy(s, 0, b, off + 4 + i.length + d.length, s.length);
         }
     }
 
     /** RRIP §4.1.1: POSIX file mode (type bits included), links, uid, gid and file serial number. */
     record PX(int mode, long links, long uid, long gid, long ino) implements SuspEntry {
+        public static final int LENGTH = HEADER + 40;
+
         public String signature() {
             return "PX";
         }
 
-        public byte[] data() {
-            byte[] d = new byte[40];
-            IsoBytes.putBoth32(d, 0, Integer.toUnsignedLong(mode));
-            IsoBytes.putBoth32(d, 8, links);
-            IsoBytes.putBoth32(d, 16, uid);
-            IsoBytes.putBoth32(d, 24, gid);
-            IsoBytes.putBoth32(d, 32, ino);
-            return d;
+        public int length() {
+            return LENGTH;
+        }
+
+        public void putData(byte[] b, int off) {
+            IsoBytes.putBoth32(b, off, Integer.toUnsignedLong(mode));
+            IsoBytes.putBoth32(b, off + 8, links);
+            IsoBytes.putBoth32(b, off + 16, uid);
+            IsoBytes.putBoth32(b, off + 24, gid);
+            IsoBytes.putBoth32(b, off + 32, ino);
         }
     }
 
     /** RRIP §4.1.2: device number of a character or block device. */
     record PN(long high, long low) implements SuspEntry {
+        public static final int LENGTH = HEADER + 16;
+
         public String signature() {
             return "PN";
         }
 
-        public byte[] data() {
-            byte[] d = new byte[16];
-            IsoBytes.putBoth32(d, 0, high);
-            IsoBytes.putBoth32(d, 8, low);
-            return d;
+        public int length() {
+            return LENGTH;
+        }
+
+        public void putData(byte[] b, int off) {
+            IsoBytes.putBoth32(b, off, high);
+            IsoBytes.putBoth32(b, off + 8, low);
         }
     }
 
@@ -139,18 +172,19 @@ public sealed interface SuspEntry {
             return "SL";
         }
 
-        public byte[] data() {
-            int len = 1 + components.stream().mapToInt(Component::length).sum();
-            byte[] d = new byte[len];
-            d[0] = (byte) flags;
-            int p = 1;
+        public int length() {
+            return HEADER + 1 + components.stream().mapToInt(Component::length).sum();
+        }
+
+        public void putData(byte[] b, int off) {
+            b[off] = (byte) flags;
+            int p = off + 1;
             for (Component c : components) {
-                d[p] = (byte) c.flags();
-                d[p + 1] = (byte) c.content().length;
-                System.arraycopy(c.content(), 0, d, p + 2, c.content().length);
+                b[p] = (byte) c.flags();
+                b[p + 1] = (byte) c.content().length;
+                System.arraycopy(c.content(), 0, b, p + 2, c.content().length);
                 p += c.length();
             }
-            return d;
         }
     }
 
@@ -162,11 +196,26 @@ public sealed interface SuspEntry {
             return "NM";
         }
 
-        public byte[] data() {
-            byte[] d = new byte[1 + name.length];
-            d[0] = (byte) flags;
-            System.arraycopy(name, 0, d, 1, name.length);
-            return d;
+        public int length() {
+            return length(name.length);
+        }
+
+        /** The length of an NM entry holding {@code nameBytes} bytes of the name. */
+        public static int length(int nameBytes) {
+            return HEADER + 1 + nameBytes;
+        }
+
+        public void putData(byte[] b, int off) {
+            b[off] = (byte) flags;
+            System.arraycopy(name, 0, b, off + 1, name.length);
+        }
+
+        /** Writes an NM entry for bytes {@code from} to {@code to} of {@code utf8} without copying them first. */
+        public static int encode(byte[] b, int off, int flags, byte[] utf8, int from, int to) {
+            int p = header(b, off, "NM", length(to - from));
+            b[p] = (byte) flags;
+            System.arraycopy(utf8, from, b, p + 1, to - from);
+            return p + 1 + to - from;
         }
     }
 
@@ -181,19 +230,48 @@ public sealed interface SuspEntry {
             return "TF";
         }
 
-        public byte[] data() {
-            int n = Integer.bitCount(flags & 0x7F);
-            byte[] d = new byte[1 + 7 * n];
-            d[0] = (byte) flags;
-            for (int i = 0; i < n; i++) {
-                IsoBytes.putDate7(d, 1 + 7 * i, time);
+        public int length() {
+            return length(flags);
+        }
+
+        /** One flags byte, then one 7-byte date per flag of the low seven. */
+        public static int length(int flags) {
+            return HEADER + 1 + 7 * Integer.bitCount(flags & 0x7F);
+        }
+
+        public void putData(byte[] b, int off) {
+            byte[] date7 = new byte[7];
+            IsoBytes.putDate7(date7, 0, time);
+            putData(b, off, flags, date7);
+        }
+
+        /**
+         * Writes a TF entry whose dates are all {@code date7} (encoded once per image by
+         * {@link IsoBytes#putDate7}: every time stamp of a reproducible image is the build epoch).
+         */
+        public static int encode(byte[] b, int off, int flags, byte[] date7) {
+            int p = header(b, off, "TF", length(flags));
+            putData(b, p, flags, date7);
+            return off + length(flags);
+        }
+
+        private static void putData(byte[] b, int off, int flags, byte[] date7) {
+            b[off] = (byte) flags;
+            for (int i = 0, n = Integer.bitCount(flags & 0x7F); i < n; i++) {
+                System.arraycopy(date7, 0, b, off + 1 + 7 * i, 7);
             }
-            return d;
         }
     }
 
     /** An entry we do not interpret (decode only). */
     record Unknown(String signature, byte[] data) implements SuspEntry {
+        public int length() {
+            return HEADER + data.length;
+        }
+
+        public void putData(byte[] b, int off) {
+            System.arraycopy(data, 0, b, off, data.length);
+        }
     }
 
     /** Decodes a System Use area (or a continuation area) until its end or a padding byte. */

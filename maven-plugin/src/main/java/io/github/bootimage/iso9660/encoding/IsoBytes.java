@@ -1,4 +1,4 @@
-package io.github.bootimage.iso9660;
+package io.github.bootimage.iso9660.encoding;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

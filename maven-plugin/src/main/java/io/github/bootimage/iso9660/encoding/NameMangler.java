@@ -1,4 +1,4 @@
-package io.github.bootimage.iso9660;
+package io.github.bootimage.iso9660.encoding;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,7 +18,7 @@ public final class NameMangler {
 
     /** A name split for mangling; {@code ext} is null for names without an extension part. */
     public record Candidate(String base, String ext, int baseLimit) {
-        String join() {
+        public String join() {
             return ext == null ? base : base + "." + ext;
         }
     }
