@@ -148,9 +148,8 @@ class LiveInitBootTest {
         Path init = Files.writeString(dir.resolve("init.sh"), new LiveInit(id, 10, LiveInit.DEFAULT_MODULES).script());
         Path out = dir.resolve("initrd.gz");
         InitramfsRequest request = InitramfsRequest.of(DebianPackages.busybox(), EPOCH, out).withOverlay(stage);
-        request = new InitramfsRequest(request.busybox(), request.architecture(), request.applets(), null,
-                request.appletLayout(), request.initSystem(), init, stage, List.of(), request.compression(), null, 2,
-                EPOCH, List.of(), null, out);
+        request = request.withExtraEntries(List.of(new Entry.RegularFile(EntryPath.of("init"), 0755, 0, 0,
+                FileContent.of(init))));
         InitramfsBuilder.build(request);
         return out;
     }
