@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The image's packages from request to unpacked trees: the closure from {@code bootimage.lock} (or resolved over
@@ -50,10 +51,11 @@ public final class PackageSet {
             log.info(INPUT + ": " + request.specs().size() + " requested, " + members.size() + " in the closure");
         }
         Map<String, Path> debs = pinned.fetch(INPUT, members, locked.isPresent());
+        List<UnpackedPackage> unpacked = unpack(members, debs, resolver.cache(), threads);
         if (locked.isEmpty()) {
-            pinned.record(INPUT, request.describe(), members); // only once every .deb is verified and cached
+            pinned.record(INPUT, request.describe(), members); // only once every .deb is verified and unpacked
         }
-        return unpack(members, debs, resolver.cache(), threads);
+        return unpacked;
     }
 
     private static List<UnpackedPackage> unpack(List<LockEntry> members, Map<String, Path> debs, ContentCache cache,
@@ -76,6 +78,18 @@ public final class PackageSet {
             return result;
         } finally {
             pool.shutdownNow();
+            awaitTermination(pool); // a failed unpack returns only when no other one still writes to the cache
+        }
+    }
+
+    private static void awaitTermination(ExecutorService pool) throws BootImageException {
+        try {
+            if (!pool.awaitTermination(10, TimeUnit.MINUTES)) {
+                throw new BootImageException(INPUT + ": unpacking did not stop in 10 minutes");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BootImageException(INPUT + ": interrupted", e);
         }
     }
 
