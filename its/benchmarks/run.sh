@@ -201,7 +201,7 @@ bench_iso() {
 
 # a bootable ISO of the same kernel + initramfs: ours (ISOLINUX + shim/GRUB ESP, hybrid) vs grub-mkrescue
 bench_boot() {
-  local kernel initrd isolinux bios shim grub stage r
+  local kernel initrd isolinux bios shim grub stage r overlay grubpc
   kernel=$(ls "$(deb linux-image-amd64)"/boot/vmlinuz-* | tail -1)
   isolinux="$(deb isolinux)/usr/lib/ISOLINUX"; bios="$(deb syslinux-common)/usr/lib/syslinux/modules/bios"
   shim="$(deb shim-signed)/usr/lib/shim/shimx64.efi.signed"
@@ -219,24 +219,41 @@ menuentry "Linux" {
   initrd /boot/initrd.img
 }
 EOF
+  # GRUB for BIOS as well (biosBootloader grub): the same grub.cfg as grub-mkrescue's, nothing else in the overlay
+  overlay="$WORK/grub-overlay"
+  rm -rf "$overlay" && mkdir -p "$overlay/boot/grub" && cp "$stage/boot/grub/grub.cfg" "$overlay/boot/grub/"
+  grubpc="$WORK/grub-pc-bin.tar"   # GRUB's i386-pc directory, as grub-pc-bin's .deb holds it
+  tar -C "$(deb grub-pc-bin)" -cf "$grubpc" ./usr/lib/grub/i386-pc
   for r in $(seq "$ROUNDS"); do
     run "boot ISO build" ours "$OUT/boot-ours.iso" "${OURS[@]}" boot-iso "$kernel" "$initrd" "$isolinux/isolinux.bin" \
       "$bios/ldlinux.c32" "$isolinux/isohdpfx.bin" "$OUT/boot-ours.iso" "$shim" "$grub"
+    run "boot ISO build" "ours, BIOS GRUB" "$OUT/boot-ours-grub.iso" "${OURS[@]}" boot-iso-grub "$kernel" "$initrd" \
+      "$grubpc" "$shim" "$grub" "$overlay" "$OUT/boot-ours-grub.iso"
     run "boot ISO build" grub-mkrescue "$OUT/boot-grub.iso" grub-mkrescue -o "$OUT/boot-grub.iso" "$stage"
   done
   for r in $(seq "$ROUNDS"); do
     boot_time ours "$OUT/boot-ours.iso"
+    boot_time "ours, BIOS GRUB" "$OUT/boot-ours-grub.iso"
     boot_time grub-mkrescue "$OUT/boot-grub.iso"
+    boot_time ours "$OUT/boot-ours.iso" uefi
+    boot_time "ours, BIOS GRUB" "$OUT/boot-ours-grub.iso" uefi
+    boot_time grub-mkrescue "$OUT/boot-grub.iso" uefi
   done
 }
 
-# boot_time TOOL ISO: seconds from QEMU start (BIOS, CD-ROM, no KVM) to the marker on the serial console
+# boot_time TOOL ISO [uefi]: seconds from QEMU start (BIOS or UEFI, CD-ROM, no KVM) to the marker on the serial console
 boot_time() {
-  local tool="$1" iso="$2" log="$WORK/qemu-$1.log" pid start now secs=
+  local tool="$1" iso="$2" fw="${3:-bios}" log="$WORK/qemu.log" pid start now secs= firmware=()
   : > "$log"
+  if [ "$fw" = uefi ]; then
+    cp /usr/share/OVMF/OVMF_VARS_4M.fd "$WORK/vars.fd"
+    firmware=(-drive if=pflash,format=raw,readonly=on,file=/usr/share/OVMF/OVMF_CODE_4M.fd
+      -drive "if=pflash,format=raw,file=$WORK/vars.fd")
+  fi
   # -accel tcg on purpose: both ISOs under the same, host-independent emulation (a KVM that opens but cannot
   # run guests would otherwise hang here); the plugin's own boots choose with bootimage.accel instead.
-  qemu-system-x86_64 -accel tcg -m 512 -cdrom "$iso" -boot d -display none -monitor none -serial "file:$log" \
+  qemu-system-x86_64 -accel tcg -m 512 "${firmware[@]}" -cdrom "$iso" -boot d -display none -monitor none \
+    -serial "file:$log" \
     -no-reboot >/dev/null 2>&1 &
   pid=$!
   QEMU_PID=$pid
@@ -251,7 +268,7 @@ boot_time() {
   kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
   QEMU_PID=
   [ -n "$secs" ] || { echo "QEMU did not reach $MARKER with $iso; serial log: $log" >&2; exit 1; }
-  printf 'boot to marker (QEMU BIOS CD, TCG)\t%s\t%.2f\t0\t%s\t0\n' "$tool" "$secs" "$(stat -c %s "$iso")" >> "$RESULTS"
+  printf 'boot to marker (QEMU %s CD, TCG)\t%s\t%.2f\t0\t%s\t0\n' "${fw^^}" "$tool" "$secs" "$(stat -c %s "$iso")" >> "$RESULTS"
 }
 
 # a 4 GiB ISO (4 files of 1 GiB + 1 of 64 MiB, made on the fly) with a 256 MiB heap

@@ -1,6 +1,8 @@
 package io.github.bootimage.boot;
 
 import io.github.bootimage.BootImageException;
+import io.github.bootimage.boot.grub.GrubBios;
+import io.github.bootimage.boot.grub.GrubPcFiles;
 import io.github.bootimage.build.Fingerprint;
 import io.github.bootimage.fat.FatImageWriter;
 import io.github.bootimage.fat.FatOptions;
@@ -11,6 +13,7 @@ import io.github.bootimage.iso9660.SystemArea;
 import io.github.bootimage.iso9660.eltorito.BootEntry;
 import io.github.bootimage.iso9660.eltorito.ElToritoConfig;
 import io.github.bootimage.model.Entry;
+import io.github.bootimage.model.EntryPath;
 import io.github.bootimage.model.FileContent;
 import io.github.bootimage.model.FileTree;
 import io.github.bootimage.partition.IsoHybrid;
@@ -23,10 +26,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Writes a bootable ISO: ISOLINUX for BIOS (El Torito no-emulation entry with the boot-info-table), an
+ * Writes a bootable ISO: ISOLINUX or GRUB for BIOS (El Torito no-emulation entry with the boot-info-table), an
  * ESP image holding shim and GRUB for UEFI (El Torito platform 0xEF), and, with isohdpfx.bin, the hybrid
  * MBR/GPT so that the same file boots when written to a USB disk. The layout follows xorriso's
- * {@code -isohybrid-mbr ... -e boot/grub/efi.img -isohybrid-gpt-basdat}, which distributions ship.
+ * {@code -isohybrid-mbr ... -e boot/grub/efi.img -isohybrid-gpt-basdat}, which distributions ship; with GRUB
+ * for BIOS, the El Torito entry and MBR code are grub-mkrescue's ({@code -b boot/grub/i386-pc/eltorito.img
+ * -boot-info-table --grub2-boot-info --grub2-mbr boot_hybrid.img}) and the partitions stay the same.
  */
 public final class BootableIso {
 
@@ -52,10 +57,12 @@ public final class BootableIso {
 
     public static IsoLayout write(Request r) throws BootImageException {
         IsoContent c = r.content();
-        FileTree tree = IsoTree.isoTree(c);
+        GrubBios grub = c.bios().orElse(null) instanceof IsoContent.GrubPc g
+                ? GrubBios.build(GrubPcFiles.fromArchive(g.archive())) : null;
+        FileTree tree = IsoTree.isoTree(c, grub);
         List<BootEntry> boot = new ArrayList<>();
         if (c.bios().isPresent()) {
-            boot.add(BootEntry.isolinux(IsoTree.ISOLINUX_BIN));
+            boot.add(grub != null ? BootEntry.grub(IsoTree.GRUB_ELTORITO) : BootEntry.isolinux(IsoTree.ISOLINUX_BIN));
         }
         if (c.uefi().isPresent()) {
             Path esp = r.workDir().resolve("efi.img");
@@ -66,19 +73,22 @@ public final class BootableIso {
         IsoImageRequest request = IsoImageRequest.of(tree, r.volumeId(), r.epoch())
                 .withIds(r.publisher(), "", r.application())
                 .withElTorito(new ElToritoConfig(boot, Optional.of(IsoTree.BOOT_CATALOG)))
-                .withSystemArea(systemArea(c, r));
+                .withSystemArea(systemArea(c, r, grub));
         request.validate();
         return IsoImageWriter.write(request, r.output());
     }
 
-    private static SystemArea systemArea(IsoContent c, Request r) throws BootImageException {
-        if (c.bios().isEmpty() || c.bios().get().isohybridMbr().isEmpty()) {
+    private static SystemArea systemArea(IsoContent c, Request r, GrubBios grub) throws BootImageException {
+        if (c.bios().isEmpty() || !c.bios().get().hybrid()) {
             return SystemArea.EMPTY;
         }
-        Path mbr = c.bios().get().isohybridMbr().get();
+        EntryPath efiImage = c.uefi().isPresent() ? IsoTree.EFI_IMAGE : null;
+        if (grub != null) {
+            return IsoHybrid.grub(grub.bootHybrid(), IsoTree.GRUB_ELTORITO, efiImage, r.volumeId() + "@" + r.epoch());
+        }
+        Path mbr = ((IsoContent.Isolinux) c.bios().get()).isohybridMbr().get();
         try {
-            return new IsoHybrid(Files.readAllBytes(mbr), IsoTree.ISOLINUX_BIN,
-                    c.uefi().isPresent() ? IsoTree.EFI_IMAGE : null, r.volumeId() + "@" + r.epoch());
+            return new IsoHybrid(Files.readAllBytes(mbr), IsoTree.ISOLINUX_BIN, efiImage, r.volumeId() + "@" + r.epoch());
         } catch (IOException e) {
             throw new BootImageException("Cannot read the isohybrid MBR " + mbr + ": " + e.getMessage(), e);
         }

@@ -1,6 +1,7 @@
 package io.github.bootimage.busybox;
 
 import io.github.bootimage.BootImageException;
+import io.github.bootimage.pgp.DetachedSignatureCheck;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ public final class BusyboxBuild {
         validate();
         new SourceTarball(request.tarball(), request.sha256()).verify();
         if (request.signature() != null) {
-            OpenPgpSignatureCheck.verify(request.tarball(), request.signature(), request.publicKey());
+            DetachedSignatureCheck.verify(request.tarball(), request.signature(), request.publicKey());
             request.log().accept("BusyBox: OpenPGP signature " + request.signature() + " verified");
         }
         HostToolchain toolchain = HostToolchain.detect(request.searchPath());

@@ -29,6 +29,9 @@ final class AptArchive {
      * such as {@code linux-image-amd64}, the real package it depends on: a dependency pinned with
      * {@code (= version)} on a package built from the same source.
      */
+    /** Installed-Size (KiB) up to which a package that depends on exactly one version of its source is a metapackage. */
+    private static final long METAPACKAGE_MAX_KIB = 100;
+
     Candidate resolve(String inputName, Source.DebianPackage deb) throws BootImageException {
         Map<String, String> stanza = show(inputName, deb.toString());
         for (int hop = 0; hop < 4; hop++) {
@@ -45,6 +48,11 @@ final class AptArchive {
     }
 
     private String metapackageTarget(String inputName, Map<String, String> stanza) throws BootImageException {
+        // A metapackage holds no files of its own (linux-image-amd64: 13 KiB of docs); grub-pc-bin also pins one
+        // package of its source (grub-common) but is the package wanted.
+        if (Long.parseLong(stanza.getOrDefault("Installed-Size", "0").trim()) > METAPACKAGE_MAX_KIB) {
+            return null;
+        }
         String source = sourceName(stanza);
         String depends = stanza.getOrDefault("Depends", "");
         List<String> pinned = new ArrayList<>();

@@ -28,27 +28,17 @@ final class FileDataWriter {
     /** Exactly the planned bytes of a file, with the boot-info-table patched in when {@code table} is set. */
     static void copy(Node n, BootInfoTable table, OutputStream out) throws IOException, BootImageException {
         Content content = ((Entry.RegularFile) n.entry).content();
-        byte[] patch = table == null ? null : table.encode();
         byte[] buf = new byte[(int) Math.min(BUFFER, content.size() + 1)];
         try (ContentReader in = ContentReader.open(content)) {
             long at = 0;
             for (int r; (r = in.read(buf, 0, buf.length)) >= 0; at += r) {
-                if (patch != null && at < BootInfoTable.OFFSET + BootInfoTable.LENGTH) {
-                    patch(buf, r, at, patch);
+                if (table != null && at < table.patchEnd()) {
+                    table.patch(buf, r, at);
                 }
                 out.write(buf, 0, r);
             }
         } catch (ContentChangedException e) {
             throw DataArea.changed(n, e);
-        }
-    }
-
-    static void patch(byte[] buf, int len, long at, byte[] patch) {
-        for (int i = 0; i < len; i++) {
-            long p = at + i - BootInfoTable.OFFSET;
-            if (p >= 0 && p < patch.length) {
-                buf[i] = patch[(int) p];
-            }
         }
     }
 }

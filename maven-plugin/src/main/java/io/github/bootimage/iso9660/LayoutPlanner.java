@@ -192,8 +192,8 @@ final class LayoutPlanner {
             Node n = byPath.get(e.image()).owner;
             if (e.bootInfoTable()) {
                 Entry.RegularFile f = (Entry.RegularFile) n.entry;
-                int sum = BootInfoTable.checksum(f.content(), e.image().toString());
-                bootInfo.put(n, new BootInfoTable(Layout.PVD_LBA, n.dataLba, f.content().size(), sum));
+                int sum = BootInfoTable.checksum(f.content(), e.image().toString(), e.grub2BootInfo() ? n.dataLba : -1);
+                bootInfo.put(n, new BootInfoTable(Layout.PVD_LBA, n.dataLba, f.content().size(), sum, e.grub2BootInfo()));
             }
         }
     }

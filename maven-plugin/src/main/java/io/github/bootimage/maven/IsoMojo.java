@@ -3,6 +3,8 @@ package io.github.bootimage.maven;
 import io.github.bootimage.BootImageException;
 import io.github.bootimage.boot.BootableIso;
 import io.github.bootimage.boot.IsoContent;
+import io.github.bootimage.boot.grub.GrubBios;
+import io.github.bootimage.boot.grub.GrubPcFiles;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +20,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProjectHelper;
 
 /**
- * Writes a bootable, hybrid ISO in pure Java: ISOLINUX for BIOS, shim + GRUB for UEFI (Secure Boot too),
+ * Writes a bootable, hybrid ISO in pure Java: ISOLINUX or GRUB for BIOS, shim + GRUB for UEFI (Secure Boot too),
  * bootable as CD and, written to a USB disk, as disk. With packaging {@code iso} it is the main artifact;
  * otherwise it is attached with classifier {@code iso}.
  */
@@ -32,6 +34,8 @@ public class IsoMojo extends BootImageMojo {
     static final InputSpec DEFAULT_SHIM = InputSpec.ofDeb("shim-signed", "usr/lib/shim/shimx64.efi.signed");
     static final InputSpec DEFAULT_GRUB = InputSpec.ofDeb("grub-efi-amd64-signed",
             "usr/lib/grub/x86_64-efi-signed/gcdx64.efi.signed");
+    /** The whole .deb: GRUB for BIOS takes all of usr/lib/grub/i386-pc/ from it. */
+    static final InputSpec DEFAULT_GRUB_PC = InputSpec.ofDeb("grub-pc-bin", null);
 
     /** The kernel (bzImage). Default: Debian's linux-image-amd64, file boot/vmlinuz-*. */
     @Parameter
@@ -55,13 +59,28 @@ public class IsoMojo extends BootImageMojo {
     @Parameter
     private InputSpec grub;
 
+    /**
+     * GRUB for BIOS (with biosBootloader grub): an archive holding GRUB's usr/lib/grub/i386-pc/ (kernel.img,
+     * cdboot.img, the modules). Default: Debian's grub-pc-bin .deb, pinned in bootimage.lock. Give the .deb itself,
+     * no path.
+     */
+    @Parameter
+    private InputSpec grubPc;
+    /**
+     * The BIOS boot loader: isolinux or grub. Default: grub when the isoDirectory has its own boot/grub/grub.cfg
+     * and no isolinux/isolinux.cfg (the classic grub-mkrescue recipe: one grub.cfg for BIOS and UEFI), otherwise
+     * isolinux.
+     */
+    @Parameter(property = "bootimage.iso.biosBootloader")
+    private String biosBootloader;
+
     /** The kernel command line of every menu entry (entries may add to it). */
     @Parameter(property = "bootimage.cmdline", defaultValue = "")
     private String cmdline;
     /** The boot menu; default: one entry with the console on screen and ttyS0. */
     @Parameter
     private Menu menu;
-    /** BIOS boot with ISOLINUX. */
+    /** BIOS boot (with ISOLINUX or GRUB, see biosBootloader). */
     @Parameter(property = "bootimage.iso.bios", defaultValue = "true")
     private boolean bios;
     /** UEFI boot with shim and GRUB. */
@@ -126,18 +145,24 @@ public class IsoMojo extends BootImageMojo {
         ProjectInputs in = inputs.resolver(session, project, getLog());
         IsoContent content = content(in);
         Path work = Files.createDirectories(ImageFiles.workDir(project).resolve("iso"));
-        String what = "ISO" + (content.bios().isPresent() ? " [BIOS: ISOLINUX]" : "")
+        String what = "ISO" + content.bios().map(b -> b instanceof IsoContent.GrubPc ? " [BIOS: GRUB]"
+                : " [BIOS: ISOLINUX]").orElse("")
                 + (content.uefi().isPresent() ? " [UEFI: shim + GRUB]" : "") + (hybrid && bios ? " [hybrid]" : "");
         BootableIso.Request request = new BootableIso.Request(content, volume, upper(publisher), upper(applicationId),
                 epoch, output, work);
-        unlessUpToDate(what, output, in.verified(), request::fingerprint, () -> BootableIso.write(request));
+        unlessUpToDate(what, output, in.verified(), request::fingerprint, () -> {
+            warnOnGrubVersions(content);
+            BootableIso.write(request);
+        });
         attach(output);
     }
 
     private IsoContent content(ProjectInputs in) throws MojoExecutionException {
         Optional<IsoContent.Bios> biosFiles = Optional.empty();
-        if (bios) {
-            biosFiles = Optional.of(new IsoContent.Bios(in.resolve("isolinux", isolinux, DEFAULT_ISOLINUX),
+        if (bios && biosGrub()) {
+            biosFiles = Optional.of(new IsoContent.GrubPc(in.resolve("grubPc", grubPc, DEFAULT_GRUB_PC), hybrid));
+        } else if (bios) {
+            biosFiles = Optional.of(new IsoContent.Isolinux(in.resolve("isolinux", isolinux, DEFAULT_ISOLINUX),
                     in.resolve("ldlinux", ldlinux, DEFAULT_LDLINUX),
                     hybrid ? Optional.of(in.resolve("isohybridMbr", isohybridMbr, DEFAULT_ISOHYBRID_MBR))
                             : Optional.empty()));
@@ -160,15 +185,38 @@ public class IsoMojo extends BootImageMojo {
         }
     }
 
+    /** biosBootloader, or its default from the project's own menu files. */
+    boolean biosGrub() throws MojoExecutionException {
+        if (biosBootloader == null || biosBootloader.isBlank()) {
+            Path dir = isoDirectory == null ? null : isoDirectory.toPath();
+            return dir != null && Files.isRegularFile(dir.resolve("boot/grub/grub.cfg"))
+                    && !Files.exists(dir.resolve("isolinux/isolinux.cfg"));
+        }
+        return switch (biosBootloader.strip().toLowerCase(Locale.ROOT)) {
+            case "grub" -> true;
+            case "isolinux" -> false;
+            default -> throw new MojoExecutionException("<biosBootloader>" + biosBootloader + "</biosBootloader> "
+                    + "(-Dbootimage.iso.biosBootloader) must be isolinux or grub.");
+        };
+    }
+
+    private void warnOnGrubVersions(IsoContent c) throws BootImageException {
+        if (c.bios().orElse(null) instanceof IsoContent.GrubPc g && c.uefi().isPresent()) {
+            GrubBios.versionMismatch(GrubPcFiles.fromArchive(g.archive()), c.uefi().get().grub())
+                    .ifPresent(getLog()::warn);
+        }
+    }
+
     /** Checks the parameters that need no input, before anything is fetched. */
     void validate() throws MojoExecutionException {
         if (hybrid && !bios) {
-            getLog().warn("<hybrid> is ignored because <bios> is false: the hybrid MBR/GPT starts ISOLINUX, so "
+            getLog().warn("<hybrid> is ignored because <bios> is false: the hybrid MBR/GPT starts the BIOS boot loader, so "
                     + "this ISO boots from CD/DVD only, not as a USB disk. Set <hybrid>false</hybrid> to silence this, "
                     + "or <bios>true</bios> for USB boot.");
         }
         absolute("kernelPath", kernelPath);
         absolute("initrdPath", initrdPath);
+        biosGrub();
     }
 
     private static void absolute(String parameter, String value) throws MojoExecutionException {

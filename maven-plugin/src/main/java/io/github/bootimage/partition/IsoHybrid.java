@@ -32,6 +32,9 @@ import java.util.List;
  *     required; the backup array and header in a 32 KiB trailer after the volume.</li>
  * </ul>
  * GUIDs and the disk signature are derived from {@code seed}: the same seed gives the same bytes.
+ * With GRUB for BIOS ({@link #grub}) the MBR code is GRUB's boot_hybrid.img and byte 432 holds the sector of
+ * diskboot.img inside eltorito.img (its LBA in 512-byte units + 4), as xorriso's {@code --grub2-mbr} writes it;
+ * the partitions stay the same.
  */
 public final class IsoHybrid implements SystemArea {
     public static final int MBR_CODE_SIZE = 432;
@@ -50,8 +53,12 @@ public final class IsoHybrid implements SystemArea {
     public static final int ISOLINUX_HEAD = ISOLINUX_SIGNATURE_OFFSET + 4;
     private static final String TAKE_ISOHDPFX = "Take usr/lib/ISOLINUX/isohdpfx.bin from Debian's isolinux package.";
 
+    /** eltorito.img starts with cdboot.img (4 sectors); boot_hybrid.img loads the diskboot.img after it. */
+    private static final int GRUB_DISKBOOT_SECTOR = 4;
+
     private final byte[] mbrCode;
     private final EntryPath isolinuxBin;
+    private final int bootSectorOffset;
     private final EntryPath efiImage;
     private final String seed;
 
@@ -62,15 +69,39 @@ public final class IsoHybrid implements SystemArea {
      * @param seed        any stable text (the build epoch, a content hash) the GUIDs are derived from
      */
     public IsoHybrid(byte[] isohdpfx, EntryPath isolinuxBin, EntryPath efiImage, String seed) throws BootImageException {
-        requireMbrCodeSize(isohdpfx.length, "The isohybrid MBR code");
-        if (!contains(isohdpfx, "isolinux.bin")) {
+        this(isohdpfx(isohdpfx), isolinuxBin, 0, efiImage, seed);
+    }
+
+    private static byte[] isohdpfx(byte[] code) throws BootImageException {
+        requireMbrCodeSize(code.length, "The isohybrid MBR code");
+        if (!contains(code, "isolinux.bin")) {
             throw new BootImageException("The isohybrid MBR code does not mention isolinux.bin, so it is not SYSLINUX's"
                     + " isohdpfx.bin. " + TAKE_ISOHDPFX);
         }
-        this.mbrCode = Arrays.copyOf(isohdpfx, MBR_CODE_SIZE);
-        this.isolinuxBin = isolinuxBin;
+        return code;
+    }
+
+    private IsoHybrid(byte[] mbrCode, EntryPath bootFile, int bootSectorOffset, EntryPath efiImage, String seed) {
+        this.mbrCode = Arrays.copyOf(mbrCode, MBR_CODE_SIZE);
+        this.isolinuxBin = bootFile;
+        this.bootSectorOffset = bootSectorOffset;
         this.efiImage = efiImage;
         this.seed = seed;
+    }
+
+    /**
+     * The hybrid layout with GRUB for BIOS.
+     *
+     * @param bootHybrid GRUB's boot_hybrid.img (512 bytes; its first 432 are used)
+     * @param eltorito   the path of GRUB's eltorito.img in the ISO
+     */
+    public static IsoHybrid grub(byte[] bootHybrid, EntryPath eltorito, EntryPath efiImage, String seed)
+            throws BootImageException {
+        if (bootHybrid.length != SECTOR || (bootHybrid[510] & 0xFF) != 0x55 || (bootHybrid[511] & 0xFF) != 0xAA) {
+            throw new BootImageException("GRUB's hybrid MBR code has " + bootHybrid.length + " bytes; boot_hybrid.img "
+                    + "of grub-pc-bin is a 512-byte boot sector ending in 55 aa.");
+        }
+        return new IsoHybrid(bootHybrid, eltorito, GRUB_DISKBOOT_SECTOR, efiImage, seed);
     }
 
     /** Reads isohdpfx.bin from any input; refuses a file of the wrong size before reading it. */
@@ -146,7 +177,8 @@ public final class IsoHybrid implements SystemArea {
 
     MasterBootRecord mbr(IsoLayout layout) throws BootImageException {
         byte[] code = Arrays.copyOf(mbrCode, MasterBootRecord.BOOT_CODE_SIZE);
-        ByteBuffer.wrap(code).order(ByteOrder.LITTLE_ENDIAN).putLong(MBR_CODE_SIZE, extent(layout, isolinuxBin) * 4);
+        ByteBuffer.wrap(code).order(ByteOrder.LITTLE_ENDIAN).putLong(MBR_CODE_SIZE,
+                extent(layout, isolinuxBin) * 4 + bootSectorOffset);
         int signature = (int) (Guid.derive(seed + "/mbr-disk-signature").getMostSignificantBits() >>> 32);
         List<MbrPartitionEntry> parts = new ArrayList<>();
         long total = diskSectors(layout);

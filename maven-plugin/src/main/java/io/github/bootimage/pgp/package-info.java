@@ -1,5 +1,7 @@
 /**
- * Deterministic OpenPGP detached signatures and checksum files for published images.
+ * OpenPGP for the build: deterministic detached signatures and checksum files for published images, and the
+ * check of an upstream detached signature against a pinned public key ({@code DetachedSignatureCheck}, RFC 4880
+ * §11.1 transferable public keys). All OpenPGP code of the project lives here, on Bouncy Castle's Bc operators.
  *
  * <ul>
  *   <li>RFC 4880 §5.2 (version 4 signature packet; §5.2.3.4 creation time, §5.2.3.6 key expiration,

@@ -30,6 +30,8 @@ import java.util.Optional;
  * lazy-iso FILES SIZE OUT               ISO of FILES generated files of SIZE bytes each, never held in memory
  * boot-iso KERNEL INITRD ISOLINUX_BIN LDLINUX_C32 ISOHDPFX OUT [SHIM GRUB]
  *                                       hybrid ISO (BIOS, and UEFI with shim + GRUB), serial console, no menu wait
+ * boot-iso-grub KERNEL INITRD GRUB_PC_DEB SHIM GRUB OVERLAY OUT
+ *                                       the same with GRUB for BIOS (grub-pc-bin) and OVERLAY's boot/grub/grub.cfg
  * small-files DIR COUNT                 a deterministic tree of COUNT small files (100 per directory)
  * </pre>
  */
@@ -55,6 +57,9 @@ public final class BenchMain {
                 break;
             case "boot-iso":
                 bootIso(a);
+                break;
+            case "boot-iso-grub":
+                bootIsoGrub(a);
                 break;
             case "small-files":
                 SmallFiles.write(Path.of(a.get(0)), Integer.parseInt(a.get(1)));
@@ -116,9 +121,20 @@ public final class BenchMain {
         BootMenu menu = new BootMenu(List.of(new MenuEntry("linux", "Linux", "quiet panic=-1", true)), 0, 0, false,
                 "/boot/vmlinuz", "/boot/initrd.img");
         IsoContent content = new IsoContent(Path.of(a.get(0)), Path.of(a.get(1)),
-                Optional.of(new IsoContent.Bios(Path.of(a.get(2)), Path.of(a.get(3)), Optional.of(Path.of(a.get(4))))),
+                Optional.of(new IsoContent.Isolinux(Path.of(a.get(2)), Path.of(a.get(3)), Optional.of(Path.of(a.get(4))))),
                 a.size() > 7 ? Optional.of(new IsoContent.Uefi(Path.of(a.get(6)), Path.of(a.get(7)))) : Optional.empty(),
                 menu, Optional.empty(), "BOOTIMAGE bench");
+        BootableIso.write(new BootableIso.Request(content, "BENCH", "", "", EPOCH, out, out.getParent()));
+    }
+
+    private static void bootIsoGrub(List<String> a) throws Exception {
+        Path out = Path.of(a.get(6)).toAbsolutePath();
+        BootMenu menu = new BootMenu(List.of(new MenuEntry("linux", "Linux", "quiet panic=-1", true)), 0, 0, false,
+                "/boot/vmlinuz", "/boot/initrd.img");
+        IsoContent content = new IsoContent(Path.of(a.get(0)), Path.of(a.get(1)),
+                Optional.of(new IsoContent.GrubPc(Path.of(a.get(2)), true)),
+                Optional.of(new IsoContent.Uefi(Path.of(a.get(3)), Path.of(a.get(4)))),
+                menu, Optional.of(Path.of(a.get(5))), "BOOTIMAGE bench");
         BootableIso.write(new BootableIso.Request(content, "BENCH", "", "", EPOCH, out, out.getParent()));
     }
 

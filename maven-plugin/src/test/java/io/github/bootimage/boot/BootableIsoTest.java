@@ -57,7 +57,7 @@ class BootableIsoTest {
         BootMenu menu = new BootMenu(List.of(new MenuEntry("linux", "Linux", "panic=-1", true)), 0, 0, true,
                 "/boot/vmlinuz", "/boot/initrd.img");
         IsoContent content = new IsoContent(DebianPackages.kernel(), initrd,
-                Optional.of(new IsoContent.Bios(DebianPackages.file("isolinux", "usr/lib/ISOLINUX/isolinux.bin"),
+                Optional.of(new IsoContent.Isolinux(DebianPackages.file("isolinux", "usr/lib/ISOLINUX/isolinux.bin"),
                         DebianPackages.file("syslinux-common", "usr/lib/syslinux/modules/bios/ldlinux.c32"),
                         Optional.of(DebianPackages.file("isolinux", "usr/lib/ISOLINUX/isohdpfx.bin")))),
                 Optional.of(new IsoContent.Uefi(DebianPackages.file("shim-signed", "usr/lib/shim/shimx64.efi.signed"),

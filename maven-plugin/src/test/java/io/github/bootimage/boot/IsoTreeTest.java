@@ -86,7 +86,7 @@ class IsoTreeTest {
         BootMenu menu = new BootMenu(List.of(new MenuEntry("linux", "Linux", "", true)), 0, 0, true,
                 "/boot/vmlinuz", "/boot/initrd.img");
         return new IsoContent(kernelFile, initrd,
-                Optional.of(new IsoContent.Bios(isolinux, ldlinux, Optional.of(isohdpfx))),
+                Optional.of(new IsoContent.Isolinux(isolinux, ldlinux, Optional.of(isohdpfx))),
                 Optional.of(new IsoContent.Uefi(shimFile, grub)), menu, overlay, "rescue 1.0");
     }
 

@@ -103,4 +103,14 @@ class DebianInputTest {
         assertThat(r.fileName()).startsWith("vmlinuz-6.");
         assertThat(r.file()).hasSameBinaryContentAs(DebianPackages.kernel());
     }
+
+    @Test
+    void aPackageWithFilesIsNotAMetapackageEvenWhenItPinsOnePackageOfItsSource() throws Exception {
+        // grub-pc-bin depends on grub-common (= its own version) as a metapackage would, but holds GRUB's files.
+        Input grubPc = new Input("grubPc", Source.DebianPackage.parse("grub-pc-bin"), null, null);
+        ResolvedInput r = resolver(SHARED_CACHE, false, LockMode.NORMAL).resolve(grubPc);
+        LockEntry e = LockFile.load(dir.resolve("bootimage.lock")).get("deb grub-pc-bin").orElseThrow();
+        assertThat(e.packageName()).isEqualTo("grub-pc-bin");
+        assertThat(r.fileName()).startsWith("grub-pc-bin_");
+    }
 }

@@ -30,9 +30,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Our hybrid system area against the one the real xorriso writes for the same file positions: the reference
- * command of DESIGN.md builds ref.iso, its LBAs become our {@link IsoLayout}, and our system area + the
- * reference's sectors 16.. + our trailer make an image that xorriso, sfdisk and sgdisk must read alike.
+ * Our hybrid system area against the one the real xorriso writes for the same file positions: the
+ * {@code xorriso -as mkisofs} command below (as in docs/hybrid-usb.md) builds ref.iso, its LBAs become our
+ * {@link IsoLayout}, and our system area + the reference's sectors 16.. + our trailer make an image that
+ * xorriso, sfdisk and sgdisk must read alike.
  */
 class IsoHybridTest {
     static final EntryPath ISOLINUX = EntryPath.of("isolinux/isolinux.bin");

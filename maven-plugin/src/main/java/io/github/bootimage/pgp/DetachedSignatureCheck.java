@@ -1,4 +1,4 @@
-package io.github.bootimage.busybox;
+package io.github.bootimage.pgp;
 
 import io.github.bootimage.BootImageException;
 import java.io.IOException;
@@ -12,17 +12,18 @@ import org.bouncycastle.openpgp.PGPPublicKeyRingCollection;
 import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureList;
 import org.bouncycastle.openpgp.PGPUtil;
-import org.bouncycastle.openpgp.jcajce.JcaPGPObjectFactory;
-import org.bouncycastle.openpgp.operator.jcajce.JcaKeyFingerprintCalculator;
-import org.bouncycastle.openpgp.operator.jcajce.JcaPGPContentVerifierBuilderProvider;
+import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
+import org.bouncycastle.openpgp.operator.bc.BcKeyFingerprintCalculator;
+import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
 
 /**
  * Verifies a detached OpenPGP signature (RFC 4880 §5.2, binary or ASCII-armored per §6) over a file with a
  * pinned public key (a transferable public key, §11.1, armored or binary). Only the pinned key is trusted:
  * no key server, no web of trust. Binary-document signatures (type 0x00) are checked over the raw bytes.
+ * The counterpart of {@link DetachedSigner}, with the same (lightweight Bc) operators.
  */
-public final class OpenPgpSignatureCheck {
-    private OpenPgpSignatureCheck() {
+public final class DetachedSignatureCheck {
+    private DetachedSignatureCheck() {
     }
 
     /** Throws unless one signature in {@code signature} is a valid signature of {@code data} by {@code publicKey}. */
@@ -52,13 +53,13 @@ public final class OpenPgpSignatureCheck {
 
     private static PGPPublicKeyRingCollection readKeys(Path publicKey) throws IOException, PGPException {
         try (InputStream in = PGPUtil.getDecoderStream(Files.newInputStream(publicKey))) {
-            return new PGPPublicKeyRingCollection(in, new JcaKeyFingerprintCalculator());
+            return new PGPPublicKeyRingCollection(in, new BcKeyFingerprintCalculator());
         }
     }
 
     private static PGPSignatureList readSignatures(Path signature) throws IOException, BootImageException {
         try (InputStream in = PGPUtil.getDecoderStream(Files.newInputStream(signature))) {
-            Object o = new JcaPGPObjectFactory(in).nextObject();
+            Object o = new BcPGPObjectFactory(in).nextObject();
             if (o instanceof PGPSignatureList list && !list.isEmpty()) {
                 return list;
             }
@@ -68,7 +69,7 @@ public final class OpenPgpSignatureCheck {
     }
 
     private static boolean matches(PGPSignature sig, PGPPublicKey key, Path data) throws IOException, PGPException {
-        sig.init(new JcaPGPContentVerifierBuilderProvider(), key);
+        sig.init(new BcPGPContentVerifierBuilderProvider(), key);
         byte[] buf = new byte[65536];
         try (InputStream in = Files.newInputStream(data)) {
             int n;

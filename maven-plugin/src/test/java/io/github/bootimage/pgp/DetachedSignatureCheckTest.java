@@ -1,4 +1,4 @@
-package io.github.bootimage.busybox;
+package io.github.bootimage.pgp;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Keys and detached signatures made by GnuPG (an independent implementation), checked with ours. */
-class OpenPgpSignatureCheckTest {
+class DetachedSignatureCheckTest {
     @TempDir
     static Path tmp;
     static Path data;
@@ -57,7 +57,7 @@ class OpenPgpSignatureCheckTest {
     void binaryAndArmoredSignaturesVerifyWithArmoredOrBinaryKeys() {
         for (String key : List.of("upstream.asc", "upstream.gpg")) {
             for (String sig : List.of("upstream.sig", "upstream.sig.asc")) {
-                assertThatCode(() -> OpenPgpSignatureCheck.verify(data, tmp.resolve(sig), tmp.resolve(key)))
+                assertThatCode(() -> DetachedSignatureCheck.verify(data, tmp.resolve(sig), tmp.resolve(key)))
                         .as(sig + " with " + key).doesNotThrowAnyException();
             }
         }
@@ -69,21 +69,21 @@ class OpenPgpSignatureCheckTest {
         byte[] b = Files.readAllBytes(data);
         b[100] ^= 1;
         Files.write(changed, b);
-        assertThatThrownBy(() -> OpenPgpSignatureCheck.verify(changed, tmp.resolve("upstream.sig"),
+        assertThatThrownBy(() -> DetachedSignatureCheck.verify(changed, tmp.resolve("upstream.sig"),
                 tmp.resolve("upstream.asc"))).isInstanceOf(BootImageException.class)
                 .hasMessageContaining("does not match");
     }
 
     @Test
     void aSignatureByAnotherKeyFails() {
-        assertThatThrownBy(() -> OpenPgpSignatureCheck.verify(data, tmp.resolve("stranger.sig"),
+        assertThatThrownBy(() -> DetachedSignatureCheck.verify(data, tmp.resolve("stranger.sig"),
                 tmp.resolve("upstream.asc"))).isInstanceOf(BootImageException.class)
                 .hasMessageContaining("not in the pinned public key");
     }
 
     @Test
     void aKeyFileIsNotASignature() {
-        assertThatThrownBy(() -> OpenPgpSignatureCheck.verify(data, tmp.resolve("upstream.asc"),
+        assertThatThrownBy(() -> DetachedSignatureCheck.verify(data, tmp.resolve("upstream.asc"),
                 tmp.resolve("upstream.asc"))).isInstanceOf(BootImageException.class)
                 .hasMessageContaining("not a detached OpenPGP signature");
     }
