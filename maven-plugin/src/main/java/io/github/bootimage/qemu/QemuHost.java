@@ -29,7 +29,7 @@ public record QemuHost(Path qemu, Accelerator accelerator, String acceleratorNot
 
     /** A host with a known accelerator (tests, fakes). */
     public QemuHost(Path qemu, Accelerator accelerator, OvmfLocator ovmf) {
-        this(qemu, accelerator, "KVM: " + accelerator.description(), ovmf);
+        this(qemu, accelerator, "QEMU accelerator: " + accelerator.description() + " (given)", ovmf);
     }
 
     /**
