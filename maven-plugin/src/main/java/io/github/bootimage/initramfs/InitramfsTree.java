@@ -72,6 +72,7 @@ public final class InitramfsTree {
         List<EntryPath> list;
         if (!request.applets().isEmpty()) {
             list = Applets.parse(request.applets());
+            Applets.requireKnown(list, request.busybox(), request.appletLinks());
         } else if (request.appletLinks() != null) {
             list = Applets.fromLinksFile(request.appletLinks());
         } else {

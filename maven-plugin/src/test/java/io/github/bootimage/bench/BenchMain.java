@@ -12,6 +12,9 @@ import io.github.bootimage.iso9660.IsoImageWriter;
 import io.github.bootimage.model.EntryPath;
 import io.github.bootimage.model.FileTree;
 import io.github.bootimage.model.Overlay;
+import io.github.bootimage.squashfs.SquashfsCompression;
+import io.github.bootimage.squashfs.SquashfsRequest;
+import io.github.bootimage.squashfs.SquashfsWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -36,6 +39,7 @@ import java.util.Optional;
  * modules DIR RELEASE OUT COMPRESSION ENTRY...
  *                                       kernel modules of DIR (lib/modules/RELEASE) selected, closed and written
  *                                       as a newc archive; prints the selected files to OUT.list for the peer
+ * squashfs DIR OUT COMPRESSION THREADS  squashfs 4.0 of DIR (as mksquashfs DIR OUT -comp C -processors N)
  * </pre>
  */
 public final class BenchMain {
@@ -63,6 +67,10 @@ public final class BenchMain {
                 break;
             case "modules":
                 modules(Path.of(a.get(0)), a.get(1), Path.of(a.get(2)), Compression.of(a.get(3)), a.subList(4, a.size()));
+                break;
+            case "squashfs":
+                squashfs(Path.of(a.get(0)), Path.of(a.get(1)), SquashfsCompression.of(a.get(2)),
+                        Integer.parseInt(a.get(3)));
                 break;
             case "boot-iso-grub":
                 bootIsoGrub(a);
@@ -110,6 +118,13 @@ public final class BenchMain {
         phase("write " + c.id(), t);
         java.nio.file.Files.write(Path.of(out + ".list"), selection.modules().values().stream()
                 .map(m -> m.file().path()).toList());
+    }
+
+    private static void squashfs(Path dir, Path out, SquashfsCompression c, int threads) throws Exception {
+        FileTree tree = scan(dir);
+        long t = System.nanoTime();
+        SquashfsWriter.write(new SquashfsRequest(tree, EPOCH, c, SquashfsRequest.DEFAULT_BLOCK_SIZE), out, threads);
+        phase("write squashfs " + c.userName() + " " + Files.size(out) / (1 << 20) + " MiB", t);
     }
 
     private static void iso(Path dir, Path out) throws Exception {
