@@ -18,7 +18,18 @@ def script = init.text
 assert init.waitFor() == 0
 assert script.startsWith('#!/bin/sh') && script.contains('exec /bin/sh') : script
 
+// <modules>: ext4 and virtio_blk with their dependencies from the kernel's package, indexes for modprobe, and
+// the init loads drivers before the shell (modprobe at its /bin path, as the kernel's request_module needs it).
+def release = names.find { it ==~ /lib\/modules\/[^\/]+/ }?.substring('lib/modules/'.length())
+assert release : 'no lib/modules/<release> in the initramfs'
+['kernel/fs/ext4/ext4.ko', 'kernel/fs/jbd2/jbd2.ko', 'kernel/crypto/crc32c_generic.ko',
+ 'kernel/drivers/block/virtio_blk.ko', 'modules.dep', 'modules.alias', 'modules.softdep', 'modules.symbols',
+ 'modules.builtin'].each { assert names.contains("lib/modules/$release/$it".toString()) : it }
+assert names.contains('etc/mdev.conf')
+assert script.contains('echo /bin/modprobe > /proc/sys/kernel/modprobe') && script.contains('modalias') : script
+
 def log = new File(basedir, 'build.log').text
+assert log =~ /Kernel modules: \d+ of \d+ for kernel \Q$release\E \(ext4, virtio_blk\)/ : log
 assert log.contains('bios-kernel')
 def reports = new File(target, 'bootimage/boot-test').listFiles().findAll { it.name.startsWith('TEST-') }
 assert reports && reports[0].text.contains('testcase') && !reports[0].text.contains('<failure')

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
@@ -42,6 +43,29 @@ public final class Applets {
         }
         result.remove(EntryPath.of("bin/busybox"));
         return List.copyOf(result);
+    }
+
+    /**
+     * Fails when a configured applet is not one the BusyBox has: its symlink would run {@code busybox NAME}, which
+     * prints "applet not found" at boot. The binary's own list comes from {@code links} or from running it; when
+     * neither is possible (a binary for another host), nothing can be checked.
+     */
+    public static void requireKnown(List<EntryPath> wanted, Path busybox, Path links) throws BootImageException {
+        List<EntryPath> available;
+        try {
+            available = links != null ? fromLinksFile(links) : fromBinary(busybox);
+        } catch (BootImageException cannotList) {
+            return;
+        }
+        Set<String> names = new TreeSet<>();
+        available.forEach(a -> names.add(a.name()));
+        List<String> unknown = wanted.stream().map(EntryPath::name).filter(n -> !names.contains(n)).toList();
+        if (!unknown.isEmpty()) {
+            throw new BootImageException("<applets>: the BusyBox " + busybox + " has no applet " + String.join(", ",
+                    unknown) + " (" + names.size() + " applets, listed by " + (links != null ? links : "busybox "
+                    + "--list-full") + "). Fix the name, leave it out, or build a BusyBox with it (the busybox goal's "
+                    + "<configFragments>).");
+        }
     }
 
     /** Reads a {@code busybox.links} file. */

@@ -6,6 +6,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
 
 /**
  * Places existing archives in front of a new one, byte for byte, as the kernel's initramfs format allows:
@@ -20,6 +23,47 @@ import java.nio.file.Path;
  */
 public final class ArchiveConcatenation {
     private ArchiveConcatenation() {
+    }
+
+    /**
+     * The magic numbers the kernel's initramfs unpacker accepts at the start of a segment (init/initramfs.c: newc
+     * and newc with CRC; lib/decompress.c: the compressors), as hex.
+     */
+    private static final List<String> MAGICS = List.of("303730373031", "303730373032", "1f8b", "1f9e", "425a68",
+            "5d0000", "fd377a585a00", "894c5a4f", "02214c18", "28b52ffd");
+    private static final int PROBE = 512;
+
+    /**
+     * Fails unless {@code archive} starts (after zero padding, which the kernel skips) like a segment the kernel
+     * unpacks: anything else ends the boot with "Initramfs unpacking failed: invalid magic" and a panic.
+     *
+     * @param parameter the parameter that named it, for the message
+     */
+    public static void requireSegment(Path archive, String parameter) throws BootImageException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(archive)) {
+            head = in.readNBytes(PROBE);
+        } catch (IOException e) {
+            throw new BootImageException("<" + parameter + "> " + archive + " cannot be read: " + e + ".", e);
+        }
+        int start = 0;
+        while (start < head.length && head[start] == 0) {
+            start++;
+        }
+        if (start == head.length) {
+            return; // empty or only padding: the kernel skips it
+        }
+        String hex = HexFormat.of().formatHex(head, start, Math.min(head.length, start + 6));
+        if (MAGICS.stream().anyMatch(hex::startsWith)) {
+            return;
+        }
+        String text = new String(head, start, Math.min(head.length - start, 12), StandardCharsets.ISO_8859_1)
+                .replaceAll("[^\\x20-\\x7e]", ".");
+        throw new BootImageException("<" + parameter + "> " + archive + " is not an archive the kernel can unpack as "
+                + "part of an initramfs: it starts with '" + text + "' (" + hex + "), not a newc cpio (070701, as "
+                + "'cpio -H newc -o' writes) nor gzip, xz, zstd, lz4 (legacy frame), lzma, bzip2 or lzo data. The "
+                + "kernel would stop with 'Initramfs unpacking failed: invalid magic'. Point it at an initramfs "
+                + "image (e.g. /boot/initrd.img-*) or an early-microcode cpio.");
     }
 
     /** Copies {@code archive} to {@code out} and pads with zeros to the next 4-byte boundary. */

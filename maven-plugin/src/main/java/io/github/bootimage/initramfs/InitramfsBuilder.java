@@ -26,6 +26,12 @@ public final class InitramfsBuilder {
 
     /** Builds the tree and writes it; returns the output path. */
     public static Path build(InitramfsRequest request) throws BootImageException {
+        for (Path prefix : request.prefixArchives()) {
+            ArchiveConcatenation.requireSegment(prefix, "prefixArchives");
+        }
+        if (request.baseArchive() != null) {
+            ArchiveConcatenation.requireSegment(request.baseArchive(), "baseArchive");
+        }
         FileTree tree = InitramfsTree.of(request);
         write(tree, request);
         return request.output();

@@ -4,6 +4,7 @@ import io.github.bootimage.build.Fingerprint;
 import io.github.bootimage.busybox.Architecture;
 import io.github.bootimage.compress.Compression;
 import io.github.bootimage.debian.Userland;
+import io.github.bootimage.kmod.KernelModules;
 import io.github.bootimage.model.Entry;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -32,11 +33,13 @@ import java.util.Objects;
  * @param baseArchive an archive to extend, placed after the prefixes (its entries are overridden by ours), or null
  * @param output the file to write
  * @param packages Debian packages for the userland (merged-/usr; they replace BusyBox applets of the same name)
+ * @param modules kernel modules and firmware to add at {@code lib/modules/<release>/} (with coldplug and hotplug
+ *                in the generated init), or null for none; the caller fingerprints where they come from
  */
 public record InitramfsRequest(Path busybox, Architecture architecture, List<String> applets, Path appletLinks,
         AppletLayout appletLayout, InitSystem initSystem, Path initFile, Path overlay, List<Entry> extraEntries,
         Compression compression, Integer compressionLevel, int threads, Instant epoch, List<Path> prefixArchives,
-        Path baseArchive, Path output, Userland packages) {
+        Path baseArchive, Path output, Userland packages, KernelModules modules) {
 
     public InitramfsRequest {
         Objects.requireNonNull(busybox, "busybox");
@@ -60,7 +63,7 @@ public record InitramfsRequest(Path busybox, Architecture architecture, List<Str
      * packages by name and the SHA-256 of their .deb (their unpacked files follow from it).
      */
     public void fingerprint(Fingerprint f) throws IOException {
-        f.addRecord("initramfs", this, "threads", "output", "packages");
+        f.addRecord("initramfs", this, "threads", "output", "packages", "modules");
         f.addRecord("packages.filter", packages.filter());
         f.add("packages", packages.packages().stream().map(p -> p.pkg().name() + " " + p.pkg().sha256()).toList());
     }
@@ -69,58 +72,64 @@ public record InitramfsRequest(Path busybox, Architecture architecture, List<Str
     public static InitramfsRequest of(Path busybox, Instant epoch, Path output) {
         return new InitramfsRequest(busybox, Architecture.X86_64, List.of(), null, AppletLayout.OWN_DIRECTORIES,
                 InitSystem.BUSYBOX_INIT, null, null, List.of(), Compression.GZIP, null, 2, epoch, List.of(), null,
-                output, Userland.NONE);
+                output, Userland.NONE, null);
     }
 
     public InitramfsRequest withCompression(Compression c) {
         return new InitramfsRequest(busybox, architecture, applets, appletLinks, appletLayout, initSystem, initFile,
-                overlay, extraEntries, c, compressionLevel, threads, epoch, prefixArchives, baseArchive, output, packages);
+                overlay, extraEntries, c, compressionLevel, threads, epoch, prefixArchives, baseArchive, output, packages, modules);
     }
 
     public InitramfsRequest withOutput(Path o) {
         return new InitramfsRequest(busybox, architecture, applets, appletLinks, appletLayout, initSystem, initFile,
-                overlay, extraEntries, compression, compressionLevel, threads, epoch, prefixArchives, baseArchive, o, packages);
+                overlay, extraEntries, compression, compressionLevel, threads, epoch, prefixArchives, baseArchive, o, packages, modules);
     }
 
     public InitramfsRequest withThreads(int t) {
         return new InitramfsRequest(busybox, architecture, applets, appletLinks, appletLayout, initSystem, initFile,
-                overlay, extraEntries, compression, compressionLevel, t, epoch, prefixArchives, baseArchive, output, packages);
+                overlay, extraEntries, compression, compressionLevel, t, epoch, prefixArchives, baseArchive, output, packages, modules);
     }
 
     public InitramfsRequest withOverlay(Path dir) {
         return new InitramfsRequest(busybox, architecture, applets, appletLinks, appletLayout, initSystem, initFile,
-                dir, extraEntries, compression, compressionLevel, threads, epoch, prefixArchives, baseArchive, output, packages);
+                dir, extraEntries, compression, compressionLevel, threads, epoch, prefixArchives, baseArchive, output, packages, modules);
     }
 
     public InitramfsRequest withExtraEntries(List<Entry> entries) {
         return new InitramfsRequest(busybox, architecture, applets, appletLinks, appletLayout, initSystem, initFile,
-                overlay, entries, compression, compressionLevel, threads, epoch, prefixArchives, baseArchive, output, packages);
+                overlay, entries, compression, compressionLevel, threads, epoch, prefixArchives, baseArchive, output, packages, modules);
     }
 
     public InitramfsRequest withInit(InitSystem init, AppletLayout layout) {
         return new InitramfsRequest(busybox, architecture, applets, appletLinks, layout, init, initFile, overlay,
-                extraEntries, compression, compressionLevel, threads, epoch, prefixArchives, baseArchive, output, packages);
+                extraEntries, compression, compressionLevel, threads, epoch, prefixArchives, baseArchive, output, packages, modules);
     }
 
     public InitramfsRequest withApplets(List<String> list) {
         return new InitramfsRequest(busybox, architecture, list, appletLinks, appletLayout, initSystem, initFile,
                 overlay, extraEntries, compression, compressionLevel, threads, epoch, prefixArchives, baseArchive,
-                output, packages);
+                output, packages, modules);
     }
 
     public InitramfsRequest withArchives(List<Path> prefixes, Path base) {
         return new InitramfsRequest(busybox, architecture, applets, appletLinks, appletLayout, initSystem, initFile,
-                overlay, extraEntries, compression, compressionLevel, threads, epoch, prefixes, base, output, packages);
+                overlay, extraEntries, compression, compressionLevel, threads, epoch, prefixes, base, output, packages, modules);
     }
 
     public InitramfsRequest withCompressionLevel(Integer level) {
         return new InitramfsRequest(busybox, architecture, applets, appletLinks, appletLayout, initSystem, initFile,
-                overlay, extraEntries, compression, level, threads, epoch, prefixArchives, baseArchive, output, packages);
+                overlay, extraEntries, compression, level, threads, epoch, prefixArchives, baseArchive, output, packages, modules);
     }
 
     public InitramfsRequest withPackages(Userland p) {
         return new InitramfsRequest(busybox, architecture, applets, appletLinks, appletLayout, initSystem, initFile,
                 overlay, extraEntries, compression, compressionLevel, threads, epoch, prefixArchives, baseArchive,
-                output, p);
+                output, p, modules);
+    }
+
+    public InitramfsRequest withModules(KernelModules m) {
+        return new InitramfsRequest(busybox, architecture, applets, appletLinks, appletLayout, initSystem, initFile,
+                overlay, extraEntries, compression, compressionLevel, threads, epoch, prefixArchives, baseArchive,
+                output, packages, m);
     }
 }

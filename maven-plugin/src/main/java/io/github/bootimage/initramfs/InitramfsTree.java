@@ -20,7 +20,7 @@ import java.util.Map;
 /**
  * Lays out the BusyBox initramfs as a {@link FileTree}, in this order (later replaces earlier): the base
  * directories, {@code bin/busybox} and one relative symlink per applet, the default PID 1, the device nodes
- * the kernel needs before {@code /init} runs, the overlay directory, a configured init file, configured entries.
+ * the kernel needs before {@code /init} runs, the kernel modules (with {@code /etc/mdev.conf}), the overlay directory, a configured init file, configured entries.
  */
 public final class InitramfsTree {
     static final EntryPath BUSYBOX = EntryPath.of("bin/busybox");
@@ -40,7 +40,12 @@ public final class InitramfsTree {
         t.directories();
         t.busybox(request);
         t.packages(request.packages());
-        t.init(request.initSystem());
+        t.init(request.initSystem(), request.modules() != null);
+        if (request.modules() != null) {
+            request.modules().addTo(t.tree);
+            t.tree.put(new Entry.RegularFile(EntryPath.of("etc/mdev.conf"), 0644, 0, 0,
+                    BytesContent.utf8(InitScripts.mdevConf(t::command))));
+        }
         t.tree.put(new Entry.DeviceNode(EntryPath.of("dev/console"), Entry.DeviceNode.Kind.CHARACTER, 5, 1, 0600, 0, 0));
         t.tree.put(new Entry.DeviceNode(EntryPath.of("dev/null"), Entry.DeviceNode.Kind.CHARACTER, 1, 3, 0666, 0, 0));
         if (request.overlay() != null) {
@@ -67,6 +72,7 @@ public final class InitramfsTree {
         List<EntryPath> list;
         if (!request.applets().isEmpty()) {
             list = Applets.parse(request.applets());
+            Applets.requireKnown(list, request.busybox(), request.appletLinks());
         } else if (request.appletLinks() != null) {
             list = Applets.fromLinksFile(request.appletLinks());
         } else {
@@ -107,10 +113,10 @@ public final class InitramfsTree {
         return "../".repeat(dir.depth()) + BUSYBOX.value();
     }
 
-    private void init(InitSystem init) throws BootImageException {
+    private void init(InitSystem init, boolean modules) throws BootImageException {
         if (init == InitSystem.MINIMAL_SCRIPT) {
             tree.put(new Entry.RegularFile(EntryPath.of("init"), 0755, 0, 0,
-                    BytesContent.utf8(InitScripts.minimalInit(this::command))));
+                    BytesContent.utf8(InitScripts.minimalInit(this::command, modules))));
             return;
         }
         // The kernel runs /init of an initramfs; as "init", BusyBox starts its init applet.
@@ -118,7 +124,7 @@ public final class InitramfsTree {
         tree.put(new Entry.RegularFile(EntryPath.of("etc/inittab"), 0644, 0, 0,
                 BytesContent.utf8(InitScripts.inittab(this::command))));
         tree.put(new Entry.RegularFile(EntryPath.of("etc/init.d/rcS"), 0755, 0, 0,
-                BytesContent.utf8(InitScripts.rcS(this::command))));
+                BytesContent.utf8(InitScripts.rcS(this::command, modules))));
         tree.put(new Entry.RegularFile(EntryPath.of("etc/profile"), 0644, 0, 0,
                 BytesContent.utf8(InitScripts.profile(this::command))));
     }

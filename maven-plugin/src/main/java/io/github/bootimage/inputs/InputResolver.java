@@ -58,6 +58,19 @@ public final class InputResolver {
         }
     }
 
+    /**
+     * The entries of a resolved archive (.deb, tar, cpio) below {@code prefix} (e.g. {@code lib/modules/}), unpacked
+     * once into the cache: a directory holding them at their archive paths. Read it, never modify it.
+     */
+    public Path unpack(ResolvedInput archive, String prefix) throws BootImageException {
+        try {
+            return ArchiveTrees.unpack(cache, archive, prefix);
+        } catch (IOException e) {
+            throw new BootImageException(archive.name() + ": cannot unpack " + prefix + " of " + archive.file() + ": "
+                    + e + " (cache " + cache.root() + ")", e);
+        }
+    }
+
     /** A fetched, verified source file. */
     record Fetched(Path file, String sha256, String fileName, String origin) {
     }

@@ -109,6 +109,34 @@ public class InitramfsMojo extends BootImageMojo {
     /** Paths kept although an exclude matches, as dpkg's path-include. Default: /usr/share/doc/&#42;/copyright. */
     @Parameter
     private List<String> packagePathIncludes;
+    /**
+     * Kernel modules to put into the initramfs, with their dependencies: module names ({@code nvme}, {@code ext4};
+     * {@code -} and {@code _} alike), name wildcards ({@code dm-*}), path globs below {@code lib/modules/<release>/}
+     * ({@code kernel/drivers/usb/storage/**}) or sets: {@code storage}, {@code usb}, {@code filesystems},
+     * {@code network}, {@code all} (docs/modules.md lists them). The generated init loads the drivers of the
+     * devices present and of those plugged in later. Default: none.
+     */
+    @Parameter
+    private List<String> modules;
+    /**
+     * The kernel the modules are for (its release is read from it); the same parameter as the iso goal's, so set
+     * it once in the plugin's configuration. Default: Debian's linux-image-amd64, whose package also holds the
+     * modules.
+     */
+    @Parameter
+    private InputSpec kernel;
+    /**
+     * Where the modules come from when the kernel is a bare file: an archive (.deb, tar, cpio) or a directory
+     * holding {@code lib/modules/<release>/}. Default: the kernel's own package.
+     */
+    @Parameter
+    private InputSpec kernelModules;
+    /**
+     * Firmware for the selected modules: an archive (e.g. {@code <deb>firmware-linux-free</deb>}) or a directory
+     * holding {@code lib/firmware/}. Files a module names but this lacks are listed in the log. Default: none.
+     */
+    @Parameter
+    private InputSpec firmware;
     /** The one timestamp of every entry (and of the compressed stream); also read from SOURCE_DATE_EPOCH when unset. */
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     private String outputTimestamp;
@@ -145,8 +173,16 @@ public class InitramfsMojo extends BootImageMojo {
     void build() throws BootImageException, IOException, MojoExecutionException {
         ProjectInputs in = inputs.resolver(session, project, getLog());
         InitramfsRequest request = request(in);
+        ModuleInputs m = modules == null || modules.isEmpty() ? null
+                : ModuleInputs.resolve(in, kernel, kernelModules, firmware);
         unlessUpToDate("Initramfs (" + request.compression().id() + ", " + request.threads() + " threads)",
-                request.output(), in.verified(), request::fingerprint, () -> write(request));
+                request.output(), in.verified(), f -> {
+                    request.fingerprint(f);
+                    if (m != null) {
+                        m.fingerprint(f, modules);
+                    }
+                }, () -> write(m == null ? request
+                        : request.withModules(ModuleLog.select(m, modules, getLog()))));
         project.setContextValue(ImageFiles.INITRAMFS_KEY, request.output());
         if (attach) {
             String ext = request.compression().extension();
@@ -219,7 +255,7 @@ public class InitramfsMojo extends BootImageMojo {
                 links, allInBin ? AppletLayout.ALL_IN_BIN : AppletLayout.OWN_DIRECTORIES, initSystem,
                 path(initFile), path(initramfsDirectory), extra, c, compressionLevel, Math.max(1, n), epoch,
                 prefixArchives == null ? List.of() : prefixArchives.stream().map(File::toPath).toList(),
-                path(baseArchive), ImageFiles.initramfs(project, c.extension()), userland(Math.max(1, n)));
+                path(baseArchive), ImageFiles.initramfs(project, c.extension()), userland(Math.max(1, n)), null);
     }
 
     private Userland userland(int threads) throws MojoExecutionException {

@@ -49,6 +49,29 @@ public final class ProjectInputs {
         }
     }
 
+    /**
+     * The archive an input's file comes from, e.g. the kernel's .deb for {@code <kernel><deb>linux-image-amd64</deb>
+     * </kernel>} (the input without its {@code <path>}).
+     */
+    public ResolvedInput resolveArchive(String parameter, InputSpec spec, InputSpec defaultSpec)
+            throws MojoExecutionException {
+        Input input = toInput(parameter, spec, defaultSpec);
+        try {
+            return resolver.resolve(new Input(input.name(), input.source(), null, input.sha256()));
+        } catch (BootImageException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    /** The directory of the archive's entries below {@code prefix}, unpacked once into the cache. */
+    public Path unpack(ResolvedInput archive, String prefix) throws MojoExecutionException {
+        try {
+            return resolver.unpack(archive, prefix);
+        } catch (BootImageException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
     /** The SHA-256 of every file resolved so far, checked against its pin: no need to read them again. */
     public Map<Path, String> verified() {
         return Map.copyOf(verified);

@@ -12,6 +12,9 @@ import io.github.bootimage.iso9660.IsoImageWriter;
 import io.github.bootimage.model.EntryPath;
 import io.github.bootimage.model.FileTree;
 import io.github.bootimage.model.Overlay;
+import io.github.bootimage.squashfs.SquashfsCompression;
+import io.github.bootimage.squashfs.SquashfsRequest;
+import io.github.bootimage.squashfs.SquashfsWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -33,6 +36,10 @@ import java.util.Optional;
  * boot-iso-grub KERNEL INITRD GRUB_PC_DEB SHIM GRUB OVERLAY OUT
  *                                       the same with GRUB for BIOS (grub-pc-bin) and OVERLAY's boot/grub/grub.cfg
  * small-files DIR COUNT                 a deterministic tree of COUNT small files (100 per directory)
+ * modules DIR RELEASE OUT COMPRESSION ENTRY...
+ *                                       kernel modules of DIR (lib/modules/RELEASE) selected, closed and written
+ *                                       as a newc archive; prints the selected files to OUT.list for the peer
+ * squashfs DIR OUT COMPRESSION THREADS  squashfs 4.0 of DIR (as mksquashfs DIR OUT -comp C -processors N)
  * </pre>
  */
 public final class BenchMain {
@@ -57,6 +64,13 @@ public final class BenchMain {
                 break;
             case "boot-iso":
                 bootIso(a);
+                break;
+            case "modules":
+                modules(Path.of(a.get(0)), a.get(1), Path.of(a.get(2)), Compression.of(a.get(3)), a.subList(4, a.size()));
+                break;
+            case "squashfs":
+                squashfs(Path.of(a.get(0)), Path.of(a.get(1)), SquashfsCompression.of(a.get(2)),
+                        Integer.parseInt(a.get(3)));
                 break;
             case "boot-iso-grub":
                 bootIsoGrub(a);
@@ -85,6 +99,32 @@ public final class BenchMain {
                 .withThreads(threads);
         InitramfsBuilder.write(tree, request);
         phase("write " + c.id(), t);
+    }
+
+    private static void modules(Path dir, String release, Path out, Compression c, List<String> entries)
+            throws Exception {
+        long t = System.nanoTime();
+        io.github.bootimage.kmod.ModuleTree tree = io.github.bootimage.kmod.ModuleTree.open(dir, release);
+        phase("index " + tree.modules().size() + " module files", t);
+        t = System.nanoTime();
+        io.github.bootimage.kmod.ModuleSelection selection = io.github.bootimage.kmod.ModuleSelector.select(tree, entries);
+        phase("select " + selection.modules().size() + " modules, " + selection.totalSize() + " bytes", t);
+        t = System.nanoTime();
+        FileTree image = new FileTree();
+        new io.github.bootimage.kmod.KernelModules(selection, io.github.bootimage.kmod.Firmware.none()).addTo(image);
+        phase("depmod + tree", t);
+        t = System.nanoTime();
+        InitramfsBuilder.write(image, InitramfsRequest.of(Path.of("unused"), EPOCH, out).withCompression(c).withThreads(2));
+        phase("write " + c.id(), t);
+        java.nio.file.Files.write(Path.of(out + ".list"), selection.modules().values().stream()
+                .map(m -> m.file().path()).toList());
+    }
+
+    private static void squashfs(Path dir, Path out, SquashfsCompression c, int threads) throws Exception {
+        FileTree tree = scan(dir);
+        long t = System.nanoTime();
+        SquashfsWriter.write(new SquashfsRequest(tree, EPOCH, c, SquashfsRequest.DEFAULT_BLOCK_SIZE), out, threads);
+        phase("write squashfs " + c.userName() + " " + Files.size(out) / (1 << 20) + " MiB", t);
     }
 
     private static void iso(Path dir, Path out) throws Exception {

@@ -189,4 +189,34 @@ class InitramfsBuilderTest {
             }
         }
     }
+
+    @Test
+    void aBaseArchiveThatIsNoArchiveIsRefusedBeforeAnythingIsWritten(@TempDir Path dir) throws Exception {
+        Path pom = Files.writeString(dir.resolve("pom.xml"), "<?xml version=\"1.0\"?><project/>");
+        Path out = dir.resolve("out/i.cpio");
+        assertThatThrownBy(() -> InitramfsBuilder.build(request(DebianPackages.busybox(), out)
+                .withArchives(List.of(), pom)))
+                .isInstanceOf(BootImageException.class).hasMessageContaining("<baseArchive> " + pom)
+                .hasMessageContaining("starts with '<?xml versio'").hasMessageContaining("invalid magic");
+        assertThat(out.getParent()).doesNotExist();
+        Path text = Files.writeString(dir.resolve("ucode.txt"), "microcode");
+        assertThatThrownBy(() -> InitramfsBuilder.build(request(DebianPackages.busybox(), out)
+                .withArchives(List.of(text), null))).hasMessageContaining("<prefixArchives> " + text);
+        // What the kernel does accept: a newc cpio (ours), and a compressed one after zero padding.
+        Path base = InitramfsBuilder.build(request(DebianPackages.busybox(), dir.resolve("base.cpio")));
+        Path gz = dir.resolve("padded.gz");
+        Files.write(gz, new byte[] {0, 0, 0, 0, 0x1f, (byte) 0x8b, 8, 0});
+        InitramfsBuilder.build(request(DebianPackages.busybox(), out).withArchives(List.of(gz), base));
+        assertThat(out).exists();
+    }
+
+    @Test
+    void anAppletTheBusyBoxDoesNotHaveIsRefused(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("i.cpio");
+        assertThatThrownBy(() -> InitramfsBuilder.build(request(DebianPackages.busybox(), out)
+                .withApplets(List.of("sh", "/sbin/nosuchapplet", "ls"))))
+                .isInstanceOf(BootImageException.class)
+                .hasMessageContaining("has no applet nosuchapplet").hasMessageContaining("busybox --list-full");
+        assertThat(out).doesNotExist();
+    }
 }

@@ -24,6 +24,7 @@ public final class HostTools {
             Map.entry("7z", "p7zip-full"), Map.entry("apt-cache", "apt"), Map.entry("apt-get", "apt"),
             Map.entry("bash", "bash"), Map.entry("bzip2", "bzip2"), Map.entry("cat", "coreutils"), Map.entry("file", "file"), Map.entry("strings", "binutils"),
             Map.entry("mtype", "mtools"), Map.entry("mformat", "mtools"),
+            Map.entry("depmod", "kmod"), Map.entry("modprobe", "kmod"), Map.entry("mkfs.ext4", "e2fsprogs"),
             Map.entry("bsdtar", "libarchive-tools"), Map.entry("cpio", "cpio"), Map.entry("dpkg-deb", "dpkg"),
             Map.entry("fsck.fat", "dosfstools"), Map.entry("gcc", "gcc"), Map.entry("gpg", "gpg"),
             Map.entry("gpgconf", "gpgconf"), Map.entry("grub-mkimage", "grub-common"),

@@ -45,6 +45,19 @@ public final class QemuBoot {
                 script, dir);
     }
 
+    /** Boots {@code image} with more memory and extra QEMU arguments (disks, NICs, a QMP socket). */
+    public static BootResult image(Firmware firmware, Medium medium, Path image, int memoryMib, List<String> extraArgs,
+                                   BootScript script, Path dir) {
+        QemuHost host = host(firmware);
+        BootTestRequest request = new BootTestRequest(List.of(new BootTarget(firmware, medium)), Optional.of(image),
+                Optional.empty(), Optional.empty(), "", memoryMib, 1, extraArgs, script, dir, "test", 1);
+        try {
+            return new BootTester(host, line -> { }).runAll(request).results().get(0);
+        } catch (BootImageException e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
+    }
+
     /** Waits for each text in turn (literally, not a regex) and types the line after it; then QEMU must exit. */
     public static BootScript untilPoweroff(String... expectThenSend) {
         return new BootScript(steps(expectThenSend), TIMEOUT);
