@@ -53,6 +53,7 @@ class LayeringTest {
             Map.entry("busybox", SERVICE),
             Map.entry("debian", SERVICE),
             Map.entry("initramfs", SERVICE),
+            Map.entry("live", SERVICE),
             Map.entry("inputs", SERVICE),
             Map.entry("pgp", SERVICE),
             Map.entry("qemu", SERVICE),
